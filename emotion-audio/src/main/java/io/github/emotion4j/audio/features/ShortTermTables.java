@@ -41,7 +41,10 @@ final class ShortTermTables {
     /** Orthonormal DCT-II rows 0 .. 12 over the 40 log filter energies. */
     final double[][] dct;
 
-    /** Chroma entries in ascending slot order: squared magnitude of bin chromaSourceBin[e] divided by chromaDivisor[e] goes to class chromaClass[e]. */
+    /**
+     * Chroma entries in ascending slot order: the squared magnitude of bin chromaSourceBin[e], divided by
+     * chromaDivisor[e], is added to class chromaClass[e].
+     */
     final int[] chromaSourceBin;
     final double[] chromaDivisor;
     final int[] chromaClass;

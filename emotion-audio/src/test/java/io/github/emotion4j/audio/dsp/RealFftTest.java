@@ -82,7 +82,8 @@ class RealFftTest {
         IllegalArgumentException shortInput = assertThrows(IllegalArgumentException.class,
                 () -> fft.forward(new double[20], 5, new double[9], new double[9]));
         assertTrue(shortInput.getMessage().contains("offset 5"), shortInput.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> fft.forward(new double[16], 0, new double[8], new double[9]));
+        assertThrows(IllegalArgumentException.class,
+                () -> fft.forward(new double[16], 0, new double[8], new double[9]));
         assertThrows(IllegalArgumentException.class,
                 () -> fft.magnitudes(new double[16], 0, new double[9], new double[9], new double[4], 5));
     }

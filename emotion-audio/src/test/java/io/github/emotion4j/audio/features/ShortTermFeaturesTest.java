@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -98,7 +99,7 @@ class ShortTermFeaturesTest {
         for (int t = 0; t < features.frameCount(); t++) {
             assertEquals(t * 800 / (double) RATE, features.frameStartSeconds(t), "frame " + t);
         }
-        assertArrayEquals(new double[] {0.0, 0.05, 0.1}, java.util.Arrays.copyOf(features.frameStartSeconds(), 3),
+        assertArrayEquals(new double[] {0.0, 0.05, 0.1}, Arrays.copyOf(features.frameStartSeconds(), 3),
                 1e-15);
     }
 
@@ -107,6 +108,8 @@ class ShortTermFeaturesTest {
         ShortTermFeatures extractor = ShortTermFeatures.builder().windowSeconds(0.050).stepSeconds(0.020).build();
         assertEquals(800, extractor.windowSamples(RATE));
         assertEquals(320, extractor.stepSamples(RATE));
+        // 0.05 s at 22050 Hz is 1102.5 samples: ties go to even, as Python's round() in pyAudioAnalysis
+        assertEquals(1102, ShortTermFeatures.defaults().stepSamples(22050));
         FeatureMatrix features = extractor.extract(tone(1000, RATE, RATE), RATE);
         assertEquals((RATE - 800) / 320 + 1, features.frameCount());
         assertEquals(0.020, features.frameStartSeconds(1), 1e-15);
@@ -157,7 +160,7 @@ class ShortTermFeaturesTest {
         for (int f = 0; f < original.featureCount(); f++) {
             double[] expected = original.column(f);
             double[] actual = louder.column(f);
-            double columnMax = java.util.Arrays.stream(expected).map(Math::abs).max().orElse(0);
+            double columnMax = Arrays.stream(expected).map(Math::abs).max().orElse(0);
             for (int t = 0; t < expected.length; t++) {
                 assertEquals(expected[t], actual[t], 1e-6 * columnMax + 1e-9,
                         original.names().get(f) + " at frame " + t + ", gain " + gain);
@@ -244,7 +247,7 @@ class ShortTermFeaturesTest {
         FeatureMatrix features = extractor.extract(tone(1000, rate, rate), rate);
         int window = extractor.windowSamples(rate);
         int step = extractor.stepSamples(rate);
-        assertEquals(Math.round(0.1 * rate), window);
+        assertEquals((int) Math.round(0.1 * rate), window);
         assertEquals((rate - window) / step + 1, features.frameCount());
         assertEquals(2000.0 / rate, features.get(5, ShortTermFeatures.ZCR), 0.001);
         // the tone holds almost all the energy, so roll-off lands on its bin: 1000 Hz of fs/2
