@@ -56,9 +56,11 @@ import org.slf4j.LoggerFactory;
  *     (k + 1)·fs / (2B) and semitone index s = round(12·log2(f / 27.5)); X² is scattered into an array of
  *     B slots at index s (negative indices, e.g. −18 and −6 for the first two bins at 16 kHz / 100 ms, count
  *     from the end of the array; when several bins share an index only the last one is kept); slot j is
- *     divided by the number of bins that share the semitone of <em>bin</em> j; slots are summed by
- *     j mod 12 and the sums divided by ΣX² (by eps if that is 0). The 12 classes therefore start at A
- *     (27.5 Hz) but are not true pitch-class energies; they are reproduced because trained models expect them.</li>
+ *     divided by count[s(j)], where count[b] is the number of bins sharing bin b's semitone (numpy's
+ *     {@code C /= num_freqs_per_chroma[num_chroma]} indexes a per-bin array with semitone indices); slots are
+ *     summed by j mod 12 and the sums divided by ΣX² (by eps if that is 0). The 12 classes therefore start at
+ *     A (27.5 Hz) but are not true pitch-class energies; they are reproduced because trained models expect
+ *     them.</li>
  * <li>{@code chroma_std}: population standard deviation of the 12 chroma values.</li>
  * </ol>
  * With {@linkplain Builder#deltas(boolean) deltas} on, 34 more columns follow, named {@code "delta " + name}:
