@@ -113,14 +113,7 @@ public final class AudioMapsBranch implements SavableBranch {
             windows.addAll(clipWindows);
             windowCounts.add(clipWindows.size());
         }
-        double[][] probabilities = new double[windows.size()][];
-        for (int from = 0; from < windows.size(); from += PREDICTION_BATCH) {
-            List<float[][][]> part = windows.subList(from, Math.min(windows.size(), from + PREDICTION_BATCH));
-            INDArray out = output(sequenceInput(part));
-            for (int i = 0; i < part.size(); i++) {
-                probabilities[from + i] = out.getRow(i).toDoubleVector();
-            }
-        }
+        double[][] probabilities = windowProbabilities(windows);
         List<EmotionScores> scores = new ArrayList<>();
         int next = 0;
         for (int count : windowCounts) {
@@ -135,11 +128,31 @@ public final class AudioMapsBranch implements SavableBranch {
         return scores;
     }
 
+    /** The network's probabilities for each window of one raw sequence (before averaging). */
+    double[][] windowProbabilities(double[][] rawSequence) {
+        return windowProbabilities(windows(maps(standardizer, rawSequence), sequenceLength));
+    }
+
+    private double[][] windowProbabilities(List<float[][][]> windows) {
+        double[][] probabilities = new double[windows.size()][];
+        for (int from = 0; from < windows.size(); from += PREDICTION_BATCH) {
+            List<float[][][]> part = windows.subList(from, Math.min(windows.size(), from + PREDICTION_BATCH));
+            INDArray out = output(sequenceInput(part));
+            for (int i = 0; i < part.size(); i++) {
+                probabilities[from + i] = out.getRow(i).toDoubleVector();
+            }
+        }
+        return probabilities;
+    }
+
     private INDArray output(INDArray input) {
         synchronized (network) {
             if (closed) {
                 throw new IllegalStateException("branch '" + name + "' is closed");
             }
+            // DL4J 1.0.0-M2.1 keeps the inputs of the last fit() and its FeedForwardToRnnPreProcessor takes the batch
+            // size from them: without clear(), a batch of another size after training is silently mis-shaped.
+            network.clear();
             return network.outputSingle(false, input).dup();
         }
     }
