@@ -107,8 +107,10 @@ class Emotion4jCommandTest {
         Run run = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--report", report.toString());
 
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().contains("Accuracy 100.00 %"), run.out());
-        for (String file : List.of("report.md", "report.json", "confusion.csv", "confusion.png")) {
+        assertTrue(run.out().contains("| loudness | 100.00 % | 100.00 % | 0 |"), run.out());
+        assertTrue(run.out().contains("| fused | 100.00 % | 100.00 % | 0 |"), run.out());
+        assertEquals(1.0, Json.MAPPER.readTree(report.resolve("report.json").toFile()).get("models").get(1).get("accuracy").asDouble());
+        for (String file : List.of("report.md", "report.json", "confusion-loudness.png", "confusion-fused.png")) {
             assertTrue(Files.size(report.resolve(file)) > 0, file);
         }
     }
