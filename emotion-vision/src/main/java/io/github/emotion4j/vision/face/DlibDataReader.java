@@ -73,8 +73,8 @@ final class DlibDataReader {
     /** A single-precision float, as dlib reads one: {@code ldexpf((float) mantissa, exponent)}. */
     float readFloat(String what) throws ModelFileException {
         int start = buffer.position();
-        long mantissa = readLong(what + " (mantissa)");
-        long exponent = readLong(what + " (exponent)");
+        long mantissa = readLong(what);
+        long exponent = readLong(what);
         if (exponent == INFINITY_EXPONENT) {
             return Float.POSITIVE_INFINITY;
         } else if (exponent == NEGATIVE_INFINITY_EXPONENT) {
@@ -103,18 +103,35 @@ final class DlibDataReader {
      */
     float[] readColumn(String what, int expectedRows) throws ModelFileException {
         int start = buffer.position();
-        long rows = Math.abs(readLong(what + " rows"));
-        long cols = Math.abs(readLong(what + " columns"));
+        long rows = Math.abs(readLong(what));
+        long cols = Math.abs(readLong(what));
         if (cols != 1 || (expectedRows >= 0 && rows != expectedRows)) {
             throw malformed(start, what + " is a " + rows + "x" + cols + " matrix, expected "
                     + (expectedRows >= 0 ? expectedRows : "n") + "x1");
         }
         requireAtLeast(rows, 2, what);
         float[] values = new float[(int) rows];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = readFiniteFloat(what);
-        }
+        readColumnInto(what, values, 0, values.length);
         return values;
+    }
+
+    /**
+     * Reads a column vector of exactly {@code rows} finite floats into {@code dest} from {@code offset}.
+     */
+    void readColumn(String what, int rows, float[] dest, int offset) throws ModelFileException {
+        int start = buffer.position();
+        long r = Math.abs(readLong(what));
+        long c = Math.abs(readLong(what));
+        if (c != 1 || r != rows) {
+            throw malformed(start, what + " is a " + r + "x" + c + " matrix, expected " + rows + "x1");
+        }
+        readColumnInto(what, dest, offset, rows);
+    }
+
+    private void readColumnInto(String what, float[] dest, int offset, int rows) throws ModelFileException {
+        for (int i = 0; i < rows; i++) {
+            dest[offset + i] = readFiniteFloat(what);
+        }
     }
 
     /**

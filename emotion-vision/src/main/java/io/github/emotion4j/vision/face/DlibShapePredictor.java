@@ -154,11 +154,12 @@ public final class DlibShapePredictor implements LandmarkDetector {
                     thresholds[c] = new float[trees * splitsPerTree];
                     leaves[c] = new float[trees * (splitsPerTree + 1) * rows];
                 }
+                String split = tree + ": split";
                 for (int s = 0; s < splits; s++) {
                     int k = t * splitsPerTree + s;
-                    split1[c][k] = in.readInt(tree + ", split " + s + ": idx1", 0, MAX_COUNT);
-                    split2[c][k] = in.readInt(tree + ", split " + s + ": idx2", 0, MAX_COUNT);
-                    thresholds[c][k] = in.readFiniteFloat(tree + ", split " + s + ": threshold");
+                    split1[c][k] = in.readInt(split, 0, MAX_COUNT);
+                    split2[c][k] = in.readInt(split, 0, MAX_COUNT);
+                    thresholds[c][k] = in.readFiniteFloat(split);
                 }
                 int leavesAt = in.position();
                 int leafCount = in.readInt(tree + ": number of leaves", 1, MAX_COUNT);
@@ -166,9 +167,9 @@ public final class DlibShapePredictor implements LandmarkDetector {
                     throw in.malformed(leavesAt, tree + " has " + leafCount + " leaves for " + splitsPerTree
                             + " splits, expected " + (splitsPerTree + 1));
                 }
+                String leaf = tree + ": leaf";
                 for (int l = 0; l < leafCount; l++) {
-                    float[] leaf = in.readColumn(tree + ", leaf " + l, rows);
-                    System.arraycopy(leaf, 0, leaves[c], (t * leafCount + l) * rows, rows);
+                    in.readColumn(leaf, rows, leaves[c], (t * leafCount + l) * rows);
                 }
             }
         }
@@ -183,9 +184,9 @@ public final class DlibShapePredictor implements LandmarkDetector {
             int pixels = in.readInt("cascade " + c + ": number of feature pixels", 0, MAX_COUNT);
             in.requireAtLeast(pixels, 1, "cascade " + c + " anchor indices");
             anchors[c] = new int[pixels];
+            String anchor = "cascade " + c + ": anchor landmark";
             for (int i = 0; i < pixels; i++) {
-                anchors[c][i] = in.readInt("cascade " + c + ", feature pixel " + i + ": anchor landmark", 0,
-                        rows / 2 - 1);
+                anchors[c][i] = in.readInt(anchor, 0, rows / 2 - 1);
             }
         }
 
@@ -206,9 +207,10 @@ public final class DlibShapePredictor implements LandmarkDetector {
             in.requireAtLeast(pixels, 4, "cascade " + c + " pixel offsets");
             dx[c] = new float[pixels];
             dy[c] = new float[pixels];
+            String offset = "cascade " + c + ": pixel offset";
             for (int i = 0; i < pixels; i++) {
-                dx[c][i] = in.readFiniteFloat("cascade " + c + ", feature pixel " + i + ": x offset");
-                dy[c][i] = in.readFiniteFloat("cascade " + c + ", feature pixel " + i + ": y offset");
+                dx[c][i] = in.readFiniteFloat(offset);
+                dy[c][i] = in.readFiniteFloat(offset);
             }
             int pixelCount = pixels;
             for (int k = 0; k < split1[c].length; k++) {
