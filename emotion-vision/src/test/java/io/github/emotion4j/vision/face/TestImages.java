@@ -1,6 +1,7 @@
 package io.github.emotion4j.vision.face;
 
 import io.github.emotion4j.vision.image.Image;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,21 @@ final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code image} as a TYPE_INT_RGB BufferedImage, through {@code setRGB} (independent of
+     * {@link Image#toBufferedImage()}, which swaps red and blue in this version).
+     */
+    static BufferedImage toBufferedImage(Image image) {
+        BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
+        Image rgb = image.toRgb();
+        for (int y = 0; y < rgb.height(); y++) {
+            for (int x = 0; x < rgb.width(); x++) {
+                out.setRGB(x, y, rgb.get(x, y, 0) << 16 | rgb.get(x, y, 1) << 8 | rgb.get(x, y, 2));
+            }
+        }
+        return out;
     }
 
     static List<DlibReference> dlibReference() {
