@@ -94,6 +94,7 @@ class HaarFaceDetectorTest {
             assertEquals(List.of(), detector.detect(faceFreeImage(seed)), "seed " + seed);
         }
         assertEquals(List.of(), detector.detect(Image.gray(320, 240, new byte[320 * 240])), "black image");
+        assertEquals(List.of(), detector.detect(Image.gray(8, 6, new byte[48])), "image smaller than the cascade");
     }
 
     @Test
