@@ -41,7 +41,10 @@ public final class HaarFaceDetector implements FaceDetector {
 
     /** The frontal-face cascades OpenCV ships. */
     public enum Cascade {
-        /** {@code haarcascade_frontalface_default.xml}: the classic Lienhart cascade, 24x24 window. */
+        /**
+         * {@code haarcascade_frontalface_default.xml}: the classic Lienhart cascade, 24x24 window; finds more
+         * faces, and more false ones, than {@link #FRONTAL_ALT2}.
+         */
         FRONTAL_DEFAULT("haarcascade_frontalface_default.xml"),
         /** {@code haarcascade_frontalface_alt.xml}, 20x20 window. */
         FRONTAL_ALT("haarcascade_frontalface_alt.xml"),
