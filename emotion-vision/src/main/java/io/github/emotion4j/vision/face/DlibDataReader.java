@@ -146,6 +146,11 @@ final class DlibDataReader {
         }
     }
 
+    /** A malformed-file exception about the file as a whole. */
+    ModelFileException malformed(String problem) {
+        return new ModelFileException(file, "not a valid dlib shape predictor: " + problem);
+    }
+
     /** A malformed-file exception at {@code offset}. */
     ModelFileException malformed(int offset, String problem) {
         return new ModelFileException(file, "not a valid dlib shape predictor: at byte " + offset + ", " + problem);

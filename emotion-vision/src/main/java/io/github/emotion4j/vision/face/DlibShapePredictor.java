@@ -117,13 +117,34 @@ public final class DlibShapePredictor implements LandmarkDetector {
             throw in.malformed(versionAt, "format version " + version + ", expected " + FORMAT_VERSION
                     + " (dlib's shape_predictor)");
         }
+        int shapeAt = in.position();
         float[] initialShape = in.readColumn("initial shape", -1);
         if (initialShape.length == 0 || initialShape.length % 2 != 0) {
-            throw in.malformed(versionAt, "initial shape has " + initialShape.length
+            throw in.malformed(shapeAt, "initial shape has " + initialShape.length
                     + " coordinates, expected a positive even number");
         }
-        int rows = initialShape.length;
+        Forests forests = readForests(in, initialShape.length);
+        int[][] anchors = readAnchors(in, forests.cascades(), initialShape.length / 2);
+        float[][] dx = new float[forests.cascades()][];
+        float[][] dy = new float[forests.cascades()][];
+        readOffsets(in, anchors, dx, dy);
+        checkSplitPixels(in, forests, anchors);
+        if (in.remaining() != 0) {
+            throw in.malformed(in.position(), in.remaining() + " unexpected bytes after the model's end");
+        }
+        return new DlibShapePredictor(initialShape, forests.splitsPerTree, forests.split1, forests.split2,
+                forests.thresholds, forests.leaves, anchors, dx, dy);
+    }
 
+    /** The cascades' trees, flattened per cascade; every tree is full and of the same depth. */
+    private record Forests(int splitsPerTree, int[][] split1, int[][] split2, float[][] thresholds,
+            float[][] leaves) {
+        int cascades() {
+            return split1.length;
+        }
+    }
+
+    private static Forests readForests(DlibDataReader in, int rows) throws ModelFileException {
         int cascades = in.readInt("number of cascades", 1, MAX_COUNT);
         int splitsPerTree = -1;
         int[][] split1 = new int[cascades][];
@@ -173,31 +194,38 @@ public final class DlibShapePredictor implements LandmarkDetector {
                 }
             }
         }
+        return new Forests(splitsPerTree, split1, split2, thresholds, leaves);
+    }
 
-        int[][] anchors = new int[cascades][];
-        int anchorsAt = in.position();
-        int anchorCascades = in.readInt("number of anchor index lists", 0, MAX_COUNT);
-        if (anchorCascades != cascades) {
-            throw in.malformed(anchorsAt, anchorCascades + " anchor index lists for " + cascades + " cascades");
+    /** Per cascade, each feature pixel's anchor landmark. */
+    private static int[][] readAnchors(DlibDataReader in, int cascades, int parts) throws ModelFileException {
+        int listsAt = in.position();
+        int lists = in.readInt("number of anchor index lists", 0, MAX_COUNT);
+        if (lists != cascades) {
+            throw in.malformed(listsAt, lists + " anchor index lists for " + cascades + " cascades");
         }
+        int[][] anchors = new int[cascades][];
         for (int c = 0; c < cascades; c++) {
             int pixels = in.readInt("cascade " + c + ": number of feature pixels", 0, MAX_COUNT);
             in.requireAtLeast(pixels, 1, "cascade " + c + " anchor indices");
             anchors[c] = new int[pixels];
             String anchor = "cascade " + c + ": anchor landmark";
             for (int i = 0; i < pixels; i++) {
-                anchors[c][i] = in.readInt(anchor, 0, rows / 2 - 1);
+                anchors[c][i] = in.readInt(anchor, 0, parts - 1);
             }
         }
+        return anchors;
+    }
 
-        float[][] dx = new float[cascades][];
-        float[][] dy = new float[cascades][];
-        int deltasAt = in.position();
-        int deltaCascades = in.readInt("number of pixel offset lists", 0, MAX_COUNT);
-        if (deltaCascades != cascades) {
-            throw in.malformed(deltasAt, deltaCascades + " pixel offset lists for " + cascades + " cascades");
+    /** Per cascade, each feature pixel's offset from its anchor, into {@code dx} and {@code dy}. */
+    private static void readOffsets(DlibDataReader in, int[][] anchors, float[][] dx, float[][] dy)
+            throws ModelFileException {
+        int listsAt = in.position();
+        int lists = in.readInt("number of pixel offset lists", 0, MAX_COUNT);
+        if (lists != anchors.length) {
+            throw in.malformed(listsAt, lists + " pixel offset lists for " + anchors.length + " cascades");
         }
-        for (int c = 0; c < cascades; c++) {
+        for (int c = 0; c < anchors.length; c++) {
             int countAt = in.position();
             int pixels = in.readInt("cascade " + c + ": number of pixel offsets", 0, MAX_COUNT);
             if (pixels != anchors[c].length) {
@@ -212,20 +240,21 @@ public final class DlibShapePredictor implements LandmarkDetector {
                 dx[c][i] = in.readFiniteFloat(offset);
                 dy[c][i] = in.readFiniteFloat(offset);
             }
-            int pixelCount = pixels;
-            for (int k = 0; k < split1[c].length; k++) {
-                if (split1[c][k] >= pixelCount || split2[c][k] >= pixelCount) {
-                    throw in.malformed(countAt, "cascade " + c + ", tree " + k / splitsPerTree + " compares feature "
-                            + "pixels " + split1[c][k] + " and " + split2[c][k] + " but the cascade has only "
-                            + pixelCount);
+        }
+    }
+
+    private static void checkSplitPixels(DlibDataReader in, Forests forests, int[][] anchors)
+            throws ModelFileException {
+        for (int c = 0; c < forests.cascades(); c++) {
+            int pixels = anchors[c].length;
+            for (int k = 0; k < forests.split1[c].length; k++) {
+                if (forests.split1[c][k] >= pixels || forests.split2[c][k] >= pixels) {
+                    throw in.malformed("cascade " + c + ", tree " + k / forests.splitsPerTree
+                            + " compares feature pixels " + forests.split1[c][k] + " and " + forests.split2[c][k]
+                            + " but the cascade has only " + pixels);
                 }
             }
         }
-        if (in.remaining() != 0) {
-            throw in.malformed(in.position(), in.remaining() + " unexpected bytes after the model's end");
-        }
-        return new DlibShapePredictor(initialShape, splitsPerTree, split1, split2, thresholds, leaves, anchors, dx,
-                dy);
     }
 
     /** The number of landmarks the model predicts (68 for a model this class accepts). */
