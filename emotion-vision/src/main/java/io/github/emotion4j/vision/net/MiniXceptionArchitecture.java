@@ -81,7 +81,10 @@ public final class MiniXceptionArchitecture {
 
         g.addLayer("conv5", conv(3, 1, 7, Activation.IDENTITY, ConvolutionMode.Same), FEATURE_LAYER);
         g.addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv5");
-        g.addLayer(OUTPUT_LAYER, new LossLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).build(), "gap");
+        LossLayer softmax = new LossLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).build();
+        // DL4J derives a LossLayer's output type from nOut, which its builder refuses to set (0 → a warning)
+        softmax.setNOut(7);
+        g.addLayer(OUTPUT_LAYER, softmax, "gap");
         g.setOutputs(OUTPUT_LAYER);
         return g.build();
     }
