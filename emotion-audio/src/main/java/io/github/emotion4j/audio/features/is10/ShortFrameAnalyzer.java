@@ -118,10 +118,8 @@ final class ShortFrameAnalyzer {
             s.re[k] = re;
             s.im[k] = im;
             float mag;
-            if (k == 0) {
+            if (k == 0 || k == BINS - 1) {
                 mag = Math.abs(re);
-            } else if (k == BINS - 1) {
-                mag = re;
             } else {
                 mag = (float) Math.sqrt(re * re + im * im);
             }

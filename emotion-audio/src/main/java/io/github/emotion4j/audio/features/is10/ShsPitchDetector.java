@@ -136,10 +136,8 @@ final class ShsPitchDetector {
         for (int k = 0; k < BINS; k++) {
             float re = (float) s.re[k];
             float im = (float) s.im[k];
-            if (k == 0) {
+            if (k == 0 || k == BINS - 1) {
                 y[k] = Math.abs(re);
-            } else if (k == BINS - 1) {
-                y[k] = re;
             } else {
                 y[k] = (float) Math.sqrt(re * re + im * im);
             }

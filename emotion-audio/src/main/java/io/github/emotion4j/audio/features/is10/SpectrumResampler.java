@@ -36,7 +36,34 @@ final class SpectrumResampler {
      * @param out 275 output samples (overwritten)
      * @param scratch at least {@code 2 * 11 * 32} doubles
      */
+    static final boolean EXACT = Boolean.getBoolean("is10.exactIrdft");
+    private static float[] fcos;
+    private static float[] fsin;
+    static {
+        fcos = new float[OUTPUT_LENGTH * 137];
+        fsin = new float[OUTPUT_LENGTH * 137];
+        for (int i = 0; i < OUTPUT_LENGTH; i++) {
+            for (int k = 1; k <= 136; k++) {
+                double kn = 2.0 * Math.PI * (double) (k * i) / 352.0;
+                fcos[i * 137 + k] = (float) Math.cos(kn);
+                fsin[i * 137 + k] = (float) Math.sin(kn);
+            }
+        }
+    }
+
     void resample(double[] re, double[] im, double[] out, double[] scratch) {
+        if (EXACT) {
+            for (int i = 0; i < OUTPUT_LENGTH; i++) {
+                float o = (float) re[0];
+                for (int k = 1; k <= 136; k++) {
+                    o += (float) re[k] * fcos[i * 137 + k];
+                    o += (float) (-im[k]) * fsin[i * 137 + k];
+                }
+                o /= 256.0f;
+                out[i] = o;
+            }
+            return;
+        }
         // stage 1: B[k1][n2] = sum_{k = k1 mod 11} X[k] w^{n2 k}
         for (int k1 = 0; k1 < OUTER; k1++) {
             for (int n2 = 0; n2 < INNER; n2++) {
