@@ -13,7 +13,7 @@ final class PowerOfTwoFft {
     private final int n;
     private final int half;
     private final int[] bitReversed;
-    /** {@code e^{-2 pi i k / half}}, k = 0 .. half/2 - 1. */
+    /** Per butterfly stage of span {@code s}: {@code e^{-2 pi i j / s}}, j = 0 .. s/2 - 1, stages concatenated. */
     private final double[] twiddleCos;
     private final double[] twiddleSin;
     /** {@code e^{-2 pi i k / n}}, k = 0 .. half. */
@@ -31,12 +31,14 @@ final class PowerOfTwoFft {
         for (int i = 0; i < half; i++) {
             bitReversed[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
         }
-        twiddleCos = new double[Math.max(1, half / 2)];
+        twiddleCos = new double[Math.max(1, half)];
         twiddleSin = new double[twiddleCos.length];
-        for (int k = 0; k < half / 2; k++) {
-            double a = -2.0 * Math.PI * k / half;
-            twiddleCos[k] = Math.cos(a);
-            twiddleSin[k] = Math.sin(a);
+        for (int size = 2, offset = 0; size <= half; offset += size / 2, size <<= 1) {
+            for (int j = 0; j < size / 2; j++) {
+                double a = -2.0 * Math.PI * j / size;
+                twiddleCos[offset + j] = Math.cos(a);
+                twiddleSin[offset + j] = Math.sin(a);
+            }
         }
         splitCos = new double[half + 1];
         splitSin = new double[half + 1];
@@ -84,14 +86,41 @@ final class PowerOfTwoFft {
         }
     }
 
+    /**
+     * In-place forward complex DFT of length {@code n/2} ({@code e^{-2 pi i jk/(n/2)}}) of
+     * {@code (re, im)}, both owned by the caller.
+     */
+    void complexForward(double[] re, double[] im) {
+        for (int i = 0; i < half; i++) {
+            int j = bitReversed[i];
+            if (j > i) {
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
+            }
+        }
+        complexInPlace(re, im);
+    }
+
     private void complexInPlace(double[] re, double[] im) {
-        for (int size = 2; size <= half; size <<= 1) {
-            int step = half / size;
+        // first stage: span 2, twiddle 1
+        for (int p = 0; p < half; p += 2) {
+            double tr = re[p + 1];
+            double ti = im[p + 1];
+            re[p + 1] = re[p] - tr;
+            im[p + 1] = im[p] - ti;
+            re[p] += tr;
+            im[p] += ti;
+        }
+        for (int size = 4, offset = 1; size <= half; offset += size / 2, size <<= 1) {
             int halfSize = size >> 1;
             for (int start = 0; start < half; start += size) {
                 for (int j = 0; j < halfSize; j++) {
-                    double wr = twiddleCos[j * step];
-                    double wi = twiddleSin[j * step];
+                    double wr = twiddleCos[offset + j];
+                    double wi = twiddleSin[offset + j];
                     int p = start + j;
                     int q = p + halfSize;
                     double tr = wr * re[q] - wi * im[q];

@@ -30,6 +30,9 @@ final class ShsPitchDetector {
     private final double[] sigma = new double[BINS];
     private final double[] diff1 = new double[BINS];
     private final double[] diff2 = new double[BINS];
+    /** Data-independent part of the spline's tridiagonal elimination: pivots and second-derivative factors. */
+    private final double[] pivot = new double[BINS];
+    private final double[] y2Factor = new double[BINS];
     private final int[] splineIndex = new int[BINS];
     private final double[] splineA = new double[BINS];
     private final double[] splineC = new double[BINS];
@@ -82,6 +85,10 @@ final class ShsPitchDetector {
             sigma[i] = (knots[i] - knots[i - 1]) / (knots[i + 1] - knots[i - 1]);
             diff1[i] = (knots[i + 1] - knots[i]) * (knots[i + 1] - knots[i - 1]);
             diff2[i] = (knots[i] - knots[i - 1]) * (knots[i + 1] - knots[i - 1]);
+        }
+        for (int i = 1; i < BINS - 1; i++) {
+            pivot[i] = 1.0 / (sigma[i] * y2Factor[i - 1] + 2.0);
+            y2Factor[i] = (sigma[i] - 1.0) * pivot[i];
         }
         double deltaT = (fmaxT - fminT) / (BINS - 1);
         int upper = 1;
@@ -147,18 +154,14 @@ final class ShsPitchDetector {
         // natural cubic spline through (knots, y), evaluated on the log2 grid
         double[] y2 = s.y2;
         double[] u = s.u;
-        y2[0] = 0.0;
         u[0] = 0.0;
         for (int i = 1; i < BINS - 1; i++) {
-            double sg = sigma[i];
-            double p = 1.0 / (sg * y2[i - 1] + 2.0);
-            y2[i] = (sg - 1.0) * p;
             double ut = (y[i + 1] - y[i]) / diff1[i] - (y[i] - y[i - 1]) / diff2[i];
-            u[i] = p * (6.0 * ut - sg * u[i - 1]);
+            u[i] = pivot[i] * (6.0 * ut - sigma[i] * u[i - 1]);
         }
         y2[BINS - 1] = 0.0;
         for (int j = BINS - 2; j >= 0; j--) {
-            y2[j] = y2[j] * y2[j + 1] + u[j];
+            y2[j] = y2Factor[j] * y2[j + 1] + u[j];
         }
         float[] out = s.scaled;
         for (int i = 0; i < BINS; i++) {

@@ -21,6 +21,7 @@ final class SpectrumResampler {
 
     private final double[] cos = new double[PERIOD];
     private final double[] sin = new double[PERIOD];
+    private final PowerOfTwoFft fft32 = new PowerOfTwoFft(2 * INNER);
 
     SpectrumResampler() {
         for (int m = 0; m < PERIOD; m++) {
@@ -34,62 +35,44 @@ final class SpectrumResampler {
      * @param re real parts of bins 0..136 (borrowed)
      * @param im imaginary parts, standard sign convention (borrowed)
      * @param out 275 output samples (overwritten)
-     * @param scratch at least {@code 2 * 11 * 32} doubles
+     * @param scratch at least {@code 2 * 11 * 32 + 64} doubles
      */
-    static final boolean EXACT = Boolean.getBoolean("is10.exactIrdft");
-    private static float[] fcos;
-    private static float[] fsin;
-    static {
-        fcos = new float[OUTPUT_LENGTH * 137];
-        fsin = new float[OUTPUT_LENGTH * 137];
-        for (int i = 0; i < OUTPUT_LENGTH; i++) {
-            for (int k = 1; k <= 136; k++) {
-                double kn = 2.0 * Math.PI * (double) (k * i) / 352.0;
-                fcos[i * 137 + k] = (float) Math.cos(kn);
-                fsin[i * 137 + k] = (float) Math.sin(kn);
-            }
-        }
-    }
-
     void resample(double[] re, double[] im, double[] out, double[] scratch) {
-        if (EXACT) {
-            for (int i = 0; i < OUTPUT_LENGTH; i++) {
-                float o = (float) re[0];
-                for (int k = 1; k <= 136; k++) {
-                    o += (float) re[k] * fcos[i * 137 + k];
-                    o += (float) (-im[k]) * fsin[i * 137 + k];
-                }
-                o /= 256.0f;
-                out[i] = o;
-            }
-            return;
-        }
-        // stage 1: B[k1][n2] = sum_{k = k1 mod 11} X[k] w^{n2 k}
+        // stage 1: B[k1][n2] = w^{n2 k1} sum_{k2} X[k1 + 11 k2] e^{2 pi i n2 k2 / 32}, by a 32-point FFT
+        double[] cr = new double[INNER];
+        double[] ci = new double[INNER];
         for (int k1 = 0; k1 < OUTER; k1++) {
+            java.util.Arrays.fill(cr, 0.0);
+            java.util.Arrays.fill(ci, 0.0);
+            for (int k = k1, k2 = 0; k <= HIGHEST_BIN; k += OUTER, k2++) {
+                cr[k2] = re[k];
+                ci[k2] = k == 0 ? 0.0 : -im[k]; // conjugate: inverse DFT through the forward one
+            }
+            fft32.complexForward(cr, ci);
+            int m = 0;
             for (int n2 = 0; n2 < INNER; n2++) {
-                double br = 0.0;
-                double bi = 0.0;
-                for (int k = k1; k <= HIGHEST_BIN; k += OUTER) {
-                    int m = (n2 * k) % PERIOD;
-                    double xr = re[k];
-                    double xi = k == 0 ? 0.0 : im[k];
-                    br += xr * cos[m] - xi * sin[m];
-                    bi += xr * sin[m] + xi * cos[m];
-                }
+                double ar = cr[n2];
+                double ai = -ci[n2];
                 int idx = 2 * (k1 * INNER + n2);
-                scratch[idx] = br;
-                scratch[idx + 1] = bi;
+                scratch[idx] = ar * cos[m] - ai * sin[m];
+                scratch[idx + 1] = ar * sin[m] + ai * cos[m];
+                m += k1;
             }
         }
         // stage 2: y[32 n1 + n2] = Re sum_{k1} B[k1][n2] w^{32 n1 k1}
         for (int i = 0; i < OUTPUT_LENGTH; i++) {
             int n1 = i / INNER;
             int n2 = i % INNER;
+            int step = INNER * n1;
+            int m = 0;
             double sum = 0.0;
             for (int k1 = 0; k1 < OUTER; k1++) {
-                int m = (INNER * n1 * k1) % PERIOD;
                 int idx = 2 * (k1 * INNER + n2);
                 sum += scratch[idx] * cos[m] - scratch[idx + 1] * sin[m];
+                m += step;
+                if (m >= PERIOD) {
+                    m -= PERIOD;
+                }
             }
             out[i] = sum * SCALE;
         }
