@@ -1,7 +1,6 @@
 package io.github.emotion4j.audio.features.is10;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,9 +24,9 @@ public final class Is10Pipeline {
     static final int LLD2 = 4;
     static final int LLD = LLD1 + LLD2;
 
-    private static final List<String> LLD_NAMES = lldNames();
-    private static final List<String> CONTOUR_NAMES = contourNames();
-    private static final List<String> FEATURE_NAMES = featureNames();
+    private static final List<String> LLD_NAMES = buildLldNames();
+    private static final List<String> CONTOUR_NAMES = buildContourNames(LLD_NAMES);
+    private static final List<String> FEATURE_NAMES = buildFeatureNames(CONTOUR_NAMES);
 
     private final boolean wholeFrameLoudness;
     private final boolean intendedSegmentDeltas;
@@ -49,13 +48,18 @@ public final class Is10Pipeline {
         this.shortFrames = new ShortFrameAnalyzer(wholeFrameLoudness);
     }
 
-    /** The 1582 feature names, in output order. */
+    /** The 1582 feature names, in output order (immutable). */
     public static List<String> featureNames() {
-        if (FEATURE_NAMES != null) {
-            return FEATURE_NAMES;
-        }
+        return FEATURE_NAMES;
+    }
+
+    /** The 76 contour names: 34 smoothed LLDs, their deltas, 4 non-zero LLDs, their deltas (immutable). */
+    public static List<String> contourNames() {
+        return CONTOUR_NAMES;
+    }
+
+    private static List<String> buildFeatureNames(List<String> contours) {
         List<String> names = new ArrayList<>(FEATURES);
-        List<String> contours = contourNames();
         for (int c = 0; c < 2 * LLD1; c++) {
             for (String f : Functionals.FULL_NAMES) {
                 names.add(contours.get(c) + "_" + f);
@@ -68,15 +72,10 @@ public final class Is10Pipeline {
         }
         names.add("F0final__Turn_onsetRate");
         names.add("F0final__Turn_duration");
-        return Collections.unmodifiableList(names);
+        return List.copyOf(names);
     }
 
-    /** The 76 contour names: 34 smoothed LLDs, their deltas, 4 non-zero LLDs, their deltas. */
-    public static List<String> contourNames() {
-        if (CONTOUR_NAMES != null) {
-            return CONTOUR_NAMES;
-        }
-        List<String> lld = lldNames();
+    private static List<String> buildContourNames(List<String> lld) {
         List<String> names = new ArrayList<>(2 * LLD);
         for (int i = 0; i < LLD1; i++) {
             names.add(withSuffix(lld.get(i), "_sma"));
@@ -90,7 +89,7 @@ public final class Is10Pipeline {
         for (int i = LLD1; i < LLD; i++) {
             names.add(withSuffix(lld.get(i), "_sma_de"));
         }
-        return Collections.unmodifiableList(names);
+        return List.copyOf(names);
     }
 
     /** {@code mfcc[3]} + {@code _sma} = {@code mfcc_sma[3]}, as openSMILE names array fields. */
@@ -99,10 +98,7 @@ public final class Is10Pipeline {
         return bracket < 0 ? lld + suffix : lld.substring(0, bracket) + suffix + lld.substring(bracket);
     }
 
-    private static List<String> lldNames() {
-        if (LLD_NAMES != null) {
-            return LLD_NAMES;
-        }
+    private static List<String> buildLldNames() {
         List<String> names = new ArrayList<>(LLD);
         names.add("pcm_loudness");
         for (int i = 0; i < 15; i++) {
@@ -120,7 +116,7 @@ public final class Is10Pipeline {
         names.add("jitterLocal");
         names.add("jitterDDP");
         names.add("shimmerLocal");
-        return Collections.unmodifiableList(names);
+        return List.copyOf(names);
     }
 
     /** Number of 60 ms analysis frames of a signal of {@code n} samples. */
@@ -138,6 +134,9 @@ public final class Is10Pipeline {
      */
     public Result run(float[] pcm) {
         int n = pcm.length;
+        if (n < MIN_SAMPLES) {
+            throw new IllegalArgumentException("IS10 needs at least " + MIN_SAMPLES + " samples, got " + n);
+        }
         int frames = analysisFrames(n);
         int shortFrameCount = (n - ShortFrameAnalyzer.FRAME) / HOP + 1;
 
@@ -166,7 +165,13 @@ public final class Is10Pipeline {
                 pitchRows++;
             }
         }
-        // the last frame's pitch never leaves openSMILE's smoother: repeat the row before it
+        if (allFrames) {
+            // openSMILE's smoother never emits the last frame; the corrected definition does
+            PitchSmoother.Output out = smoother.flush();
+            storePitch(raw, pitchRows, out, jitter.next(out.f0(), (long) (pitchRows + 1) * HOP));
+            pitchRows++;
+        }
+        // rows after the last pitch row repeat it (openSMILE pads the smoother input that way)
         for (int r = pitchRows; r <= frames; r++) {
             for (int f = 32; f < LLD; f++) {
                 raw[f][r] = raw[f][pitchRows - 1];

@@ -87,9 +87,24 @@ final class PitchSmoother {
 
         float out = lastFinal;
         lastFinal = pitch;
-        if (out > 0.0f) {
-            envelope = envelope == 0.0f ? out : 0.75f * envelope + 0.25f * out;
+        return emit(out, voicing);
+    }
+
+    /**
+     * Emits the output of the last frame pushed, without look-ahead (openSMILE never emits it); null
+     * when nothing has been pushed.
+     */
+    Output flush() {
+        if (firstFrame) {
+            return null;
         }
-        return new Output(out, envelope, voicing);
+        return emit(lastFinal, lastVoice);
+    }
+
+    private Output emit(float f0, float voicing) {
+        if (f0 > 0.0f) {
+            envelope = envelope == 0.0f ? f0 : 0.75f * envelope + 0.25f * f0;
+        }
+        return new Output(f0, envelope, voicing);
     }
 }
