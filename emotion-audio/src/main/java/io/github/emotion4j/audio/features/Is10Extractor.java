@@ -101,13 +101,12 @@ public final class Is10Extractor {
     }
 
     /**
-     * The 76 low-level contour names in the column order of {@link #extractLowLevel}: the 34 smoothed
-     * LLDs ({@code pcm_loudness_sma} ... {@code voicingFinalUnclipped_sma}), their deltas, then
-     * {@code F0final_sma}, {@code jitterLocal_sma}, {@code jitterDDP_sma}, {@code shimmerLocal_sma} and
-     * their deltas (immutable).
+     * The 76 low-level contour names in the column order of {@link #extractLowLevel}, as openSMILE writes
+     * its LLD file: the 38 smoothed LLDs ({@code pcm_loudness_sma} ... {@code shimmerLocal_sma}), then
+     * their deltas ({@code pcm_loudness_sma_de} ... {@code shimmerLocal_sma_de}) (immutable).
      */
     public static List<String> lowLevelNames() {
-        return Is10Pipeline.contourNames();
+        return Is10Pipeline.lowLevelNames();
     }
 
     /**
@@ -135,7 +134,7 @@ public final class Is10Extractor {
      * @throws AudioTooShortException if there are fewer than {@value #MIN_SAMPLES} samples
      */
     public double[][] extractLowLevel(float[] samples, int sampleRate) {
-        float[][] contours = run(samples, sampleRate).contours();
+        float[][] contours = Is10Pipeline.inLowLevelOrder(run(samples, sampleRate).contours());
         int frames = contours[0].length;
         double[][] rows = new double[frames][contours.length];
         for (int c = 0; c < contours.length; c++) {

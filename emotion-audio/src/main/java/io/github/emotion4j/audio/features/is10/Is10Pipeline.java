@@ -27,6 +27,9 @@ public final class Is10Pipeline {
     private static final List<String> LLD_NAMES = buildLldNames();
     private static final List<String> CONTOUR_NAMES = buildContourNames(LLD_NAMES);
     private static final List<String> FEATURE_NAMES = buildFeatureNames(CONTOUR_NAMES);
+    /** Contour index of each low-level column: 38 smoothed LLDs, then their 38 deltas. */
+    private static final int[] LOW_LEVEL_ORDER = lowLevelOrder();
+    private static final List<String> LOW_LEVEL_NAMES = buildLowLevelNames();
 
     private final boolean wholeFrameLoudness;
     private final boolean intendedSegmentDeltas;
@@ -56,6 +59,49 @@ public final class Is10Pipeline {
     /** The 76 contour names: 34 smoothed LLDs, their deltas, 4 non-zero LLDs, their deltas (immutable). */
     public static List<String> contourNames() {
         return CONTOUR_NAMES;
+    }
+
+    /**
+     * The 76 low-level column names as openSMILE writes its LLD file: the 38 smoothed LLDs, then their
+     * 38 deltas (immutable).
+     */
+    public static List<String> lowLevelNames() {
+        return LOW_LEVEL_NAMES;
+    }
+
+    /** Reorders contours (indexed as {@link #contourNames()}) into {@link #lowLevelNames()} order. */
+    public static float[][] inLowLevelOrder(float[][] contours) {
+        float[][] columns = new float[LOW_LEVEL_ORDER.length][];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = contours[LOW_LEVEL_ORDER[i]];
+        }
+        return columns;
+    }
+
+    private static int[] lowLevelOrder() {
+        int[] order = new int[2 * LLD];
+        int i = 0;
+        for (int c = 0; c < LLD1; c++) {
+            order[i++] = c;
+        }
+        for (int c = 0; c < LLD2; c++) {
+            order[i++] = 2 * LLD1 + c;
+        }
+        for (int c = 0; c < LLD1; c++) {
+            order[i++] = LLD1 + c;
+        }
+        for (int c = 0; c < LLD2; c++) {
+            order[i++] = 2 * LLD1 + LLD2 + c;
+        }
+        return order;
+    }
+
+    private static List<String> buildLowLevelNames() {
+        List<String> names = new ArrayList<>(2 * LLD);
+        for (int index : LOW_LEVEL_ORDER) {
+            names.add(CONTOUR_NAMES.get(index));
+        }
+        return List.copyOf(names);
     }
 
     private static List<String> buildFeatureNames(List<String> contours) {
@@ -198,7 +244,9 @@ public final class Is10Pipeline {
             contours[2 * LLD1 + LLD2 + f] = delta2[f];
         }
 
-        int used = allFrames ? frames : frames - 3;
+        // openSMILE 3.0.1 summarises all but the last three frames (at least one frame here; its output
+        // for inputs under four frames is not documented)
+        int used = allFrames ? frames : Math.max(1, frames - 3);
         double[] features = new double[FEATURES];
         int o = 0;
         for (int c = 0; c < 2 * LLD1; c++) {
