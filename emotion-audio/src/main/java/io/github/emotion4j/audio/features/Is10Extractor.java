@@ -46,9 +46,18 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * Everything else is shared, including openSMILE's reading of 16-bit audio as {@code int16 / 32767}.
  *
+ * <p><b>Agreement with openSMILE.</b> Measured on the project's six reference recordings (speech, noise,
+ * a noise burst in silence, a sine and a chirp): on speech and noise 99.4-100% of the 1582 values lie
+ * within {@code max(1e-3 |ref|, 1e-6)} of SMILExtract's; on pure tones about 93-94% do, because the line
+ * spectral pairs of an order-8 LPC fit to a sinusoid are ill-conditioned and follow the rounding of
+ * openSMILE's single-precision FFT (built with {@code -ffast-math -march=native}), which no other
+ * implementation reproduces.
+ *
  * <p><b>Input.</b> Mono PCM at 16 kHz as floats in [-1, 1] ({@code int16 / 32768}, as the library's
  * decoder delivers it). One analysis frame every 10 ms; at least {@value #MIN_SAMPLES} samples (70 ms)
- * are needed. For a signal of {@code n} samples there are {@code (n - 960) / 160 + 1} analysis frames.
+ * are needed. For a signal of {@code n} samples there are {@code (n - 960) / 160 + 1} analysis frames;
+ * below four frames (1440 samples) the default mode summarises the first frame only, since openSMILE's
+ * own output for such short inputs is not documented.
  *
  * <p><b>Threads and ownership.</b> Instances are immutable, hold no native state and are safe to share
  * between threads and to reuse; each call allocates its own working memory. Input arrays are borrowed

@@ -59,6 +59,26 @@ class Is10ExtractorTest {
     }
 
     @Test
+    void staysFiniteOnAwkwardSignals() {
+        int n = 8000;
+        float[][] signals = new float[5][n];
+        for (int i = 0; i < n; i++) {
+            signals[1][i] = 0.3f;                                         // DC
+            signals[2][i] = (i / 40) % 2 == 0 ? 1.0f : -1.0f;            // full-scale 200 Hz square
+            signals[3][i] = i % 133 == 0 ? 1.0f : 0.0f;                  // click train
+            signals[4][i] = (float) (1e-6 * Math.sin(2 * Math.PI * 150 * i / 16000.0)); // nearly silent
+        }
+        for (Is10Extractor.Mode mode : Is10Extractor.Mode.values()) {
+            Is10Extractor extractor = new Is10Extractor(mode);
+            for (float[] x : signals) {                                  // signals[0] is digital silence
+                for (double v : extractor.extract(x, 16000)) {
+                    assertTrue(Double.isFinite(v), mode + ": non-finite feature");
+                }
+            }
+        }
+    }
+
+    @Test
     void rejectsOtherSampleRates() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Is10Extractor().extract(new float[4000], 44100));

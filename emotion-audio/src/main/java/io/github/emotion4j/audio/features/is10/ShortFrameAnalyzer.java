@@ -56,8 +56,11 @@ final class ShortFrameAnalyzer {
         final float[] logMel = new float[26];
         final double[] resampled = new double[SpectrumResampler.OUTPUT_LENGTH];
         final float[] resampledF = new float[SpectrumResampler.OUTPUT_LENGTH];
-        final double[] resampleWork = new double[2 * 11 * 32];
+        final double[] resampleWork = new double[SpectrumResampler.SCRATCH];
+        final double[] resampleRe = new double[32];
+        final double[] resampleIm = new double[32];
         final float[] lpc = new float[LineSpectralPairs.ORDER + 1];
+        final float[] lsp = new float[LineSpectralPairs.ORDER];
     }
 
     /**
@@ -119,7 +122,7 @@ final class ShortFrameAnalyzer {
             s.im[k] = im;
             float mag;
             if (k == 0 || k == BINS - 1) {
-                mag = Math.abs(re);
+                mag = Math.abs(re); // DC and Nyquist: |X|, as openSMILE 3.0.1 reports them
             } else {
                 mag = (float) Math.sqrt(re * re + im * im);
             }
@@ -149,14 +152,13 @@ final class ShortFrameAnalyzer {
         }
 
         // LSP
-        resampler.resample(s.re, s.im, s.resampled, s.resampleWork);
+        resampler.resample(s.re, s.im, s.resampled, s.resampleWork, s.resampleRe, s.resampleIm);
         for (int i = 0; i < SpectrumResampler.OUTPUT_LENGTH; i++) {
             s.resampledF[i] = (float) s.resampled[i];
         }
         LineSpectralPairs.lpc(s.resampledF, SpectrumResampler.OUTPUT_LENGTH, s.lpc);
-        float[] lsp = new float[LineSpectralPairs.ORDER];
-        LineSpectralPairs.lsp(s.lpc, lsp);
-        System.arraycopy(lsp, 0, out, offset + 1 + MFCC + LOG_MEL, LineSpectralPairs.ORDER);
+        LineSpectralPairs.lsp(s.lpc, s.lsp);
+        System.arraycopy(s.lsp, 0, out, offset + 1 + MFCC + LOG_MEL, LineSpectralPairs.ORDER);
     }
 
     private float loudness(float[] x) {

@@ -144,7 +144,7 @@ final class ShsPitchDetector {
             float re = (float) s.re[k];
             float im = (float) s.im[k];
             if (k == 0 || k == BINS - 1) {
-                y[k] = Math.abs(re);
+                y[k] = Math.abs(re); // DC and Nyquist: |X|, as openSMILE 3.0.1 reports them
             } else {
                 y[k] = (float) Math.sqrt(re * re + im * im);
             }

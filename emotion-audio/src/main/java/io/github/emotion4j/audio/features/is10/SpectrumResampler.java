@@ -14,6 +14,8 @@ final class SpectrumResampler {
 
     static final int OUTPUT_LENGTH = 275;
     static final int HIGHEST_BIN = 136;
+    /** Scratch doubles {@link #resample} needs. */
+    static final int SCRATCH = 2 * 11 * 32;
     private static final int PERIOD = 352;
     private static final int INNER = 32;
     private static final int OUTER = 11;
@@ -35,12 +37,12 @@ final class SpectrumResampler {
      * @param re real parts of bins 0..136 (borrowed)
      * @param im imaginary parts, standard sign convention (borrowed)
      * @param out 275 output samples (overwritten)
-     * @param scratch at least {@code 2 * 11 * 32 + 64} doubles
+     * @param scratch at least {@link #SCRATCH} doubles
+     * @param cr scratch of 32 doubles
+     * @param ci scratch of 32 doubles
      */
-    void resample(double[] re, double[] im, double[] out, double[] scratch) {
+    void resample(double[] re, double[] im, double[] out, double[] scratch, double[] cr, double[] ci) {
         // stage 1: B[k1][n2] = w^{n2 k1} sum_{k2} X[k1 + 11 k2] e^{2 pi i n2 k2 / 32}, by a 32-point FFT
-        double[] cr = new double[INNER];
-        double[] ci = new double[INNER];
         for (int k1 = 0; k1 < OUTER; k1++) {
             java.util.Arrays.fill(cr, 0.0);
             java.util.Arrays.fill(ci, 0.0);

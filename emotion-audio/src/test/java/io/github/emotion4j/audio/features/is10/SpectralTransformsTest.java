@@ -50,7 +50,7 @@ class SpectralTransformsTest {
             im[k] = random.nextGaussian();
         }
         double[] out = new double[SpectrumResampler.OUTPUT_LENGTH];
-        new SpectrumResampler().resample(re, im, out, new double[2 * 11 * 32]);
+        new SpectrumResampler().resample(re, im, out, new double[SpectrumResampler.SCRATCH], new double[32], new double[32]);
         for (int i = 0; i < out.length; i++) {
             double y = re[0];
             for (int k = 1; k <= 136; k++) {
