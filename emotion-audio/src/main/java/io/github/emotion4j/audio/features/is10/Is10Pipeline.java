@@ -23,6 +23,13 @@ public final class Is10Pipeline {
     static final int LLD1 = 34;
     static final int LLD2 = 4;
     static final int LLD = LLD1 + LLD2;
+    /** Raw LLD rows of the pitch branch. */
+    private static final int F0_ENVELOPE = 32;
+    private static final int VOICING = 33;
+    private static final int F0 = 34;
+    private static final int JITTER_LOCAL = 35;
+    private static final int JITTER_DDP = 36;
+    private static final int SHIMMER_LOCAL = 37;
 
     private static final List<String> LLD_NAMES = buildLldNames();
     private static final List<String> CONTOUR_NAMES = buildContourNames(LLD_NAMES);
@@ -198,7 +205,8 @@ public final class Is10Pipeline {
             }
         }
 
-        // 60 ms branch: pitch, smoothed with one frame of delay
+        // 60 ms branch: pitch, smoothed with one frame of delay; openSMILE hands the jitter component each
+        // smoothed F0 with the time stamp of the frame after it, so its waveform is read from there
         ShsPitchDetector.Scratch pitchScratch = new ShsPitchDetector.Scratch();
         PitchSmoother smoother = new PitchSmoother();
         JitterShimmer jitter = new JitterShimmer(pcm, n);
@@ -219,7 +227,7 @@ public final class Is10Pipeline {
         }
         // rows after the last pitch row repeat it (openSMILE pads the smoother input that way)
         for (int r = pitchRows; r <= frames; r++) {
-            for (int f = 32; f < LLD; f++) {
+            for (int f = F0_ENVELOPE; f < LLD; f++) {
                 raw[f][r] = raw[f][pitchRows - 1];
             }
         }
@@ -234,11 +242,14 @@ public final class Is10Pipeline {
             smooth2[f] = Contours.smooth(raw[LLD1 + f], frames, true);
             contours[2 * LLD1 + f] = smooth2[f];
         }
-        float[][] delta2 = Contours.deltaInSegmentsRunningNorm(smooth2, frames);
+        float[][] delta2;
         if (intendedSegmentDeltas) {
+            delta2 = new float[LLD2][];
             for (int f = 0; f < LLD2; f++) {
                 delta2[f] = Contours.deltaInSegments(smooth2[f], frames);
             }
+        } else {
+            delta2 = Contours.deltaInSegmentsRunningNorm(smooth2, frames);
         }
         for (int f = 0; f < LLD2; f++) {
             contours[2 * LLD1 + LLD2 + f] = delta2[f];
@@ -258,17 +269,17 @@ public final class Is10Pipeline {
             o += Functionals.NON_ZERO_NAMES.size();
         }
         int onsetFrames = allFrames ? frames : frames - 1;
-        features[o++] = Functionals.onsetRate(raw[LLD1], onsetFrames);
+        features[o++] = Functionals.onsetRate(raw[F0], onsetFrames);
         features[o] = Functionals.duration(onsetFrames);
         return new Result(contours, features);
     }
 
     private static void storePitch(float[][] raw, int row, PitchSmoother.Output pitch, JitterShimmer.Output jitter) {
-        raw[32][row] = pitch.f0Envelope();
-        raw[33][row] = pitch.voicing();
-        raw[34][row] = pitch.f0();
-        raw[35][row] = jitter.jitterLocal();
-        raw[36][row] = jitter.jitterDdp();
-        raw[37][row] = jitter.shimmerLocal();
+        raw[F0_ENVELOPE][row] = pitch.f0Envelope();
+        raw[VOICING][row] = pitch.voicing();
+        raw[F0][row] = pitch.f0();
+        raw[JITTER_LOCAL][row] = jitter.jitterLocal();
+        raw[JITTER_DDP][row] = jitter.jitterDdp();
+        raw[SHIMMER_LOCAL][row] = jitter.shimmerLocal();
     }
 }
