@@ -92,7 +92,12 @@ public final class Is10Extractor {
         this(Mode.OPENSMILE_3_0_1);
     }
 
-    /** An extractor in the given mode. */
+    /**
+     * An extractor in the given mode.
+     *
+     * @param mode {@link Mode#OPENSMILE_3_0_1} for models trained on openSMILE output, {@link Mode#CORRECTED}
+     *     for new models
+     */
     public Is10Extractor(Mode mode) {
         this.mode = Objects.requireNonNull(mode, "mode");
         boolean corrected = mode == Mode.CORRECTED;

@@ -8,8 +8,11 @@ import java.util.Locale;
  * Throughput harness (a main program, not a test): IS10 over 60 s of speech-like audio built from the two
  * reference speech files, repeated after a warm-up; prints wall and thread CPU time per run.
  *
- * <pre>mvn -q -o -pl emotion-audio test-compile exec:java ...</pre> or run from the IDE with the
- * {@code emotion4j.shared} system property pointing at the shared data directory.
+ * <pre>
+ * mvn -q -o -pl emotion-audio test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -Demotion4j.shared=/work/shared -cp emotion-audio/target/classes:emotion-audio/target/test-classes:$(cat cp.txt) \
+ *     io.github.emotion4j.audio.features.Is10Benchmark 15
+ * </pre>
  */
 public final class Is10Benchmark {
 
