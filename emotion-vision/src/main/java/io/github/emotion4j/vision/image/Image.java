@@ -160,13 +160,8 @@ public final class Image {
             return image;
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] bgr = new byte[pixels.length];
-        for (int i = 0; i + 2 < pixels.length; i += 3) {
-            bgr[i] = pixels[i + 2];
-            bgr[i + 1] = pixels[i + 1];
-            bgr[i + 2] = pixels[i];
-        }
-        image.getRaster().setDataElements(0, 0, width, height, bgr);
+        // the raster's data elements are in band order (R, G, B), whatever the bytes' order in memory
+        image.getRaster().setDataElements(0, 0, width, height, pixels.clone());
         return image;
     }
 
