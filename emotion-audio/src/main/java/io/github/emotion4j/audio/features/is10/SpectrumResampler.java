@@ -6,9 +6,9 @@ package io.github.emotion4j.audio.features.is10;
  * (the DC bin is not halved; bins above 136 and the Nyquist bin are dropped):
  * {@code y[i] = Re(sum_{k=0..136} X[k] e^{2 pi i k i / 352}) / 256}.
  *
- * <p>Computed as a two-stage DFT (352 = 32 x 11): for each output residue {@code n2 = i mod 32} the bins
- * are summed per class {@code k mod 11}, then an 11-point stage finishes every output. Immutable and
- * thread-safe; internal to the IS10 extractor.
+ * <p>Computed as a two-stage DFT (352 = 32 x 11): the bins of each class {@code k mod 11} go through a
+ * 32-point FFT and a twiddle, then an 11-point stage finishes every output sample. Immutable and
+ * thread-safe (callers pass scratch); internal to the IS10 extractor.
  */
 final class SpectrumResampler {
 
