@@ -89,12 +89,12 @@ public final class AudioSvmTrainer implements BranchTrainer<AudioSvmBranch> {
         }
 
         /**
-         * The defaults: name {@code audio-svm}, {@link ShortTermStatistics} features, the LIBSVM guide's grid
+         * The defaults: name {@code audio-svm}, the paper's IS10 features ({@link Is10Features#OPENSMILE}), the LIBSVM guide's grid
          * (log2 C = −5, −3, …, 15; log2 gamma = −15, −13, …, 3), 5 folds, no class weights, seed 42, as many threads
          * as processors.
          */
         public static Options defaults() {
-            return new Options(AudioSvmBranch.TYPE, ShortTermStatistics.INSTANCE, range(-5, 15, 2), range(-15, 3, 2), 5, false, 42,
+            return new Options(AudioSvmBranch.TYPE, Is10Features.OPENSMILE, range(-5, 15, 2), range(-15, 3, 2), 5, false, 42,
                     Runtime.getRuntime().availableProcessors());
         }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A fixed-length acoustic feature vector describing a whole clip (the input of {@link AudioSvmBranch}): the
- * paper's 1582 openSMILE IS10 functionals, or {@link ShortTermStatistics}. Each kind has an {@link #id()} that
+ * paper's 1582 openSMILE IS10 functionals ({@link Is10Features}), or the lighter {@link ShortTermStatistics}. Each kind has an {@link #id()} that
  * bundles record, so that a loaded SVM computes the features it was trained on; {@link #forId} finds the
  * kinds this module provides.
  *
@@ -36,9 +36,12 @@ public interface ClipFeatures {
      * @throws IllegalArgumentException when this module provides no such kind (the message lists those it has)
      */
     static ClipFeatures forId(String id) {
-        if (ShortTermStatistics.ID.equals(id)) {
-            return ShortTermStatistics.INSTANCE;
+        for (ClipFeatures features : List.of(Is10Features.OPENSMILE, Is10Features.CORRECTED, ShortTermStatistics.INSTANCE)) {
+            if (features.id().equals(id)) {
+                return features;
+            }
         }
-        throw new IllegalArgumentException("unknown clip feature set '" + id + "'; known: [" + ShortTermStatistics.ID + "]");
+        throw new IllegalArgumentException("unknown clip feature set '" + id + "'; known: " + Is10Features.OPENSMILE.id() + ", "
+                + Is10Features.CORRECTED.id() + ", " + ShortTermStatistics.ID);
     }
 }

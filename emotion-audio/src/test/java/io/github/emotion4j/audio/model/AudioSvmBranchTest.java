@@ -35,6 +35,19 @@ class AudioSvmBranchTest {
     }
 
     @Test
+    void alsoLearnsFromTheLighterShortTermStatistics() throws Exception {
+        AudioSvmTrainer.Options options = TrainedModels.svmOptions().withFeatures(ShortTermStatistics.INSTANCE);
+        AudioSvmBranch svm = new AudioSvmTrainer(options).train(TrainedModels.train(), TrainingListener.NONE);
+        assertEquals(ShortTermStatistics.ID, svm.properties().get("features"));
+        List<io.github.emotion4j.core.EmotionScores> scores = BranchTests.predictions(svm, TrainedModels.test());
+        long correct = 0;
+        for (int i = 0; i < scores.size(); i++) {
+            correct += scores.get(i).top() == TrainedModels.test().clips().get(i).label() ? 1 : 0;
+        }
+        assertTrue(correct >= 0.7 * scores.size(), correct + " of " + scores.size() + " held-out clips right");
+    }
+
+    @Test
     void predictsIdenticallyAfterSaveAndLoad() throws Exception {
         BranchTests.assertSameAfterSaveAndLoad(TrainedModels.svm().branch(), TrainedModels.svm().bundle(), temp.resolve("copy"),
                 TrainedModels.test());
@@ -57,7 +70,8 @@ class AudioSvmBranchTest {
             AudioSvmBranch branch = (AudioSvmBranch) loaded.branches().get(0);
             assertEquals(svm.c(), branch.c());
             assertEquals(svm.gamma(), branch.gamma());
-            assertEquals(ShortTermStatistics.ID, branch.properties().get("features"));
+            assertEquals("is10", branch.properties().get("features"));
+            assertEquals("1582", branch.properties().get("feature_count"));
         }
         String model = Files.readString(TrainedModels.svm().bundle().resolve("branches/audio-svm/" + AudioSvmBranch.MODEL_FILE));
         assertTrue(model.startsWith("svm_type c_svc\nkernel_type rbf\n"), "LIBSVM text format expected:\n" + model.substring(0, 60));
@@ -132,7 +146,7 @@ class AudioSvmBranchTest {
     void loadingRefusesABundleWhoseModelFileIsNotLibsvm() throws Exception {
         Path bundle = temp.resolve("bad-svm");
         try (BundleWriter writer = BundleWriter.create(bundle)) {
-            Path folder = writer.addBranch("audio-svm", AudioSvmBranch.TYPE, 1, Map.of("features", ShortTermStatistics.ID));
+            Path folder = writer.addBranch("audio-svm", AudioSvmBranch.TYPE, 1, Map.of("features", "is10"));
             Files.writeString(folder.resolve(AudioSvmBranch.MODEL_FILE), "this is not a LIBSVM model\n");
             Files.copy(TrainedModels.svm().bundle().resolve("branches/audio-svm/" + AudioSvmBranch.STATISTICS_FILE),
                     folder.resolve(AudioSvmBranch.STATISTICS_FILE));
