@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Lays out a speaker-independent RAVDESS split as AFEW-style class folders of symbolic links, for {@code emotion4j
@@ -32,6 +34,9 @@ import picocli.CommandLine.Option;
 @Command(name = "ravdess-split", mixinStandardHelpOptions = true,
         description = "Lay out Train/Val/Test AFEW class folders of symbolic links to RAVDESS files, split by actor.")
 public final class RavdessSplit implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "the RAVDESS folder (searched recursively)")
     Path data;
@@ -61,37 +66,48 @@ public final class RavdessSplit implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, EmotionException {
+    public Integer call() {
+        try {
+            write();
+            return 0;
+        } catch (IOException | EmotionException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("ravdess-split: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+    }
+
+    private void write() throws IOException, EmotionException {
         if (Files.exists(out)) {
             throw new FileAlreadyExistsException(out.toString(), null, "refusing to write into an existing folder");
         }
-        Dataset all = RavdessDataset.read(data, RavdessDataset.Calm.AS_NEUTRAL);
-        Map<String, String> splits = new LinkedHashMap<>();
-        splits.put("Train", train);
+        Map<String, List<String>> splits = new LinkedHashMap<>();
+        splits.put("Train", actors(train));
         if (validation != null) {
-            splits.put("Val", validation);
+            splits.put("Val", actors(validation));
         }
         if (test != null) {
-            splits.put("Test", test);
+            splits.put("Test", actors(test));
         }
         List<String> used = new ArrayList<>();
-        for (Map.Entry<String, String> split : splits.entrySet()) {
-            List<String> actors = actors(split.getValue());
+        for (List<String> actors : splits.values()) {
             for (String actor : actors) {
                 if (used.contains(actor)) {
                     throw new IllegalArgumentException("actor " + actor + " is in two splits: the split would not be speaker-independent");
                 }
                 used.add(actor);
             }
-            Dataset part = all.speakers(split.getKey(), actors);
+        }
+        Dataset all = RavdessDataset.read(data, RavdessDataset.Calm.AS_NEUTRAL);
+        for (Map.Entry<String, List<String>> split : splits.entrySet()) {
+            Dataset part = all.speakers(split.getKey(), split.getValue());
             for (LabelledClip clip : part.clips()) {
                 Path folder = Files.createDirectories(out.resolve(split.getKey()).resolve(clip.label().afewName()));
                 Files.createSymbolicLink(folder.resolve(clip.path().getFileName()), clip.path().toAbsolutePath());
             }
-            console.println(split.getKey() + ": actors " + actors + ", " + part.size() + " clips " + part.counts());
+            console.println(split.getKey() + ": actors " + split.getValue() + ", " + part.size() + " clips " + part.counts());
         }
         console.flush();
-        return 0;
     }
 
     /** "1-8" → ["01", ..., "08"]; "3" → ["03"]. */

@@ -45,9 +45,9 @@ import org.nd4j.linalg.schedule.StepSchedule;
  * </ol>
  *
  * Both stages use SGD with Nesterov momentum 0.9, mini-batches of {@link Options#batchSize()}, L2 weight decay, and
- * a learning rate divided by {@link Options#learningRateDropFactor()}'s inverse every {@link
- * Options#learningRateDropEvery()} iterations, for the given number of iterations (the paper: 0.001, /10 every
- * 3000, batch 16, weight decay 0.002, 10000 iterations). An epoch is one pass over the stage's training items;
+ * a learning rate multiplied by {@link Options#learningRateDropFactor()} every {@link Options#learningRateDropEvery()}
+ * iterations, for the given number of iterations (the paper: 0.001, divided by 10 every 3000 iterations, batch 16,
+ * weight decay 0.002, 10000 iterations; the paper names no optimiser, SGD with momentum is Inception's usual one). An epoch is one pass over the stage's training items;
  * after each (and after the last, partial one) the validation accuracy is reported (maps in stage 1, clips in
  * stage 2) and, with validation data, each stage ends with the parameters of its best validation epoch.
  *
