@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 /**
  * Lays out a speaker-independent RAVDESS split as AFEW-style class folders of symbolic links, for {@code emotion4j
  * train} and {@code evaluate}: {@code OUT/Train/<class>/<file>}, {@code OUT/Val/...}, {@code OUT/Test/...}, each
- * holding the clips of the given actors (calm counts as Neutral). Nothing is copied; an existing {@code OUT} is
- * refused.
+ * holding the clips of the given actors (calm counts as Neutral), and the same as CSV manifests with the actor as
+ * speaker ({@code OUT/Train.csv}, …: {@code path,label,speaker}; with them the SVM's grid search cross-validates by
+ * speaker). Nothing is copied; an existing {@code OUT} is refused.
  *
  * <pre>
  * java -cp 'examples/target/emotion4j-cli.jar:examples/target/lib/*' io.github.emotion4j.examples.RavdessSplit \
@@ -101,10 +102,14 @@ public final class RavdessSplit implements Callable<Integer> {
         Dataset all = RavdessDataset.read(data, RavdessDataset.Calm.AS_NEUTRAL);
         for (Map.Entry<String, List<String>> split : splits.entrySet()) {
             Dataset part = all.speakers(split.getKey(), split.getValue());
+            StringBuilder manifest = new StringBuilder("path,label,speaker\n");
             for (LabelledClip clip : part.clips()) {
                 Path folder = Files.createDirectories(out.resolve(split.getKey()).resolve(clip.label().afewName()));
                 Files.createSymbolicLink(folder.resolve(clip.path().getFileName()), clip.path().toAbsolutePath());
+                manifest.append('"').append(clip.path().toAbsolutePath()).append("\",").append(clip.label().afewName()).append(',')
+                        .append(clip.speaker()).append('\n');
             }
+            Files.writeString(out.resolve(split.getKey() + ".csv"), manifest);
             console.println(split.getKey() + ": actors " + split.getValue() + ", " + part.size() + " clips " + part.counts());
         }
         console.flush();

@@ -50,6 +50,9 @@ class RavdessSplitTest {
         assertTrue(Files.isSymbolicLink(out.resolve("Val/Angry/03-01-05-01-01-01-03.flac")));
         assertTrue(Files.isSymbolicLink(out.resolve("Test/Angry/03-01-05-01-01-01-04.flac")));
         assertTrue(console.toString().contains("Train: actors [01, 02], 6 clips"), console.toString());
+        io.github.emotion4j.core.dataset.Dataset manifest = io.github.emotion4j.core.dataset.ManifestDataset.read(out.resolve("Train.csv"));
+        assertEquals(6, manifest.size());
+        assertEquals(java.util.Set.of("01", "02"), manifest.speakers());
     }
 
     @Test

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains an {@link AudioSvmBranch}: computes the clip features of every training clip, z-scores them with the
- * training set's statistics, chooses C and gamma of an RBF C-SVC by stratified k-fold cross-validated grid search
+ * training set's statistics, chooses C and gamma of an RBF C-SVC by k-fold cross-validated grid search (folds by
+ * speaker when the clips name their speakers, else stratified by class)
  * (highest cross-validated accuracy, or unweighted average recall when classes are weighted; ties go to the
  * smaller C, then the smaller gamma), and trains the final model on all training clips with probability estimates.
  *
@@ -144,7 +145,7 @@ public final class AudioSvmTrainer implements BranchTrainer<AudioSvmBranch> {
         Objects.requireNonNull(listener, "listener");
         List<TrainingClips.Item<double[]>> items = TrainingClips.load(train, this::features, options.threads(), listener);
         AudioSvmBranch branch = fit(items.stream().map(TrainingClips.Item::value).toList(),
-                items.stream().map(i -> i.clip().label()).toList(), listener);
+                items.stream().map(i -> i.clip().label()).toList(), items.stream().map(i -> i.clip().speaker()).toList(), listener);
         if (validation != null) {
             List<TrainingClips.Item<double[]>> held = TrainingClips.load(validation, this::features, options.threads(), listener);
             long correct = held.stream().filter(i -> branch.scores(i.value()).top() == i.clip().label()).count();
@@ -166,7 +167,23 @@ public final class AudioSvmTrainer implements BranchTrainer<AudioSvmBranch> {
      * @throws EmotionException when the data hold fewer than two classes or fewer clips than folds
      */
     public AudioSvmBranch fit(List<double[]> vectors, List<Emotion> labels, TrainingListener listener) throws EmotionException {
-        if (vectors.size() != labels.size()) {
+        return fit(vectors, labels, java.util.Collections.nCopies(labels.size(), null), listener);
+    }
+
+    /**
+     * Trains on feature vectors already computed with {@link Options#features()}, with speaker-independent
+     * cross-validation when every clip names its speaker and there are at least as many speakers as folds: each
+     * speaker's clips then fall in one fold (speakers dealt to folds in a seeded random order), so that C and gamma
+     * are chosen for unseen speakers. Otherwise the folds are stratified by class.
+     *
+     * @param vectors one raw feature vector per clip; borrowed
+     * @param labels the clips' emotions
+     * @param speakers the clips' speakers, {@code null} where unknown
+     * @throws EmotionException when the data hold fewer than two classes or fewer clips than folds
+     */
+    public AudioSvmBranch fit(List<double[]> vectors, List<Emotion> labels, List<String> speakers, TrainingListener listener)
+            throws EmotionException {
+        if (vectors.size() != labels.size() || speakers.size() != labels.size()) {
             throw new IllegalArgumentException(vectors.size() + " feature vectors but " + labels.size() + " labels");
         }
         long classes = labels.stream().distinct().count();
@@ -188,7 +205,13 @@ public final class AudioSvmTrainer implements BranchTrainer<AudioSvmBranch> {
             weights = present.stream().mapToDouble(e -> labels.size() / (double) (present.size()
                     * Collections.frequency(labels, e))).toArray();
         }
-        int[] fold = stratifiedFolds(labels, options.folds(), new Random(options.seed()));
+        boolean bySpeaker = speakers.stream().allMatch(Objects::nonNull)
+                && speakers.stream().distinct().count() >= options.folds();
+        int[] fold = bySpeaker ? speakerFolds(speakers, options.folds(), new Random(options.seed()))
+                : stratifiedFolds(labels, options.folds(), new Random(options.seed()));
+        listener.note(GRID_STAGE, bySpeaker
+                ? "cross-validation folds by speaker (" + speakers.stream().distinct().count() + " speakers)"
+                : "cross-validation folds stratified by class (speakers unknown or fewer than folds)");
         GridPoint best = gridSearch(x, y, fold, weightLabels, weights, listener);
 
         listener.stageStarted(FINAL_STAGE, 1);
@@ -202,6 +225,7 @@ public final class AudioSvmTrainer implements BranchTrainer<AudioSvmBranch> {
         settings.put("gamma", Double.toString(best.gamma));
         settings.put("cv_folds", Integer.toString(options.folds()));
         settings.put("cv_" + metricName(), Double.toString(best.score));
+        settings.put("cv_folds_by", bySpeaker ? "speaker" : "class");
         settings.put("class_weights", options.balancedClassWeights() ? "balanced" : "none");
         settings.put("training_clips", Integer.toString(vectors.size()));
         return new AudioSvmBranch(options.name(), options.features(), standardizer, model, settings);
@@ -313,6 +337,17 @@ public final class AudioSvmTrainer implements BranchTrainer<AudioSvmBranch> {
             }
         }
         return classes == 0 ? 0 : sum / classes;
+    }
+
+    /** Fold of each clip by its speaker: the distinct speakers, sorted then shuffled, dealt round-robin to the folds. */
+    static int[] speakerFolds(List<String> speakers, int folds, Random random) {
+        List<String> distinct = new ArrayList<>(new java.util.TreeSet<>(speakers));
+        Collections.shuffle(distinct, random);
+        Map<String, Integer> foldOf = new java.util.HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            foldOf.put(distinct.get(i), i % folds);
+        }
+        return speakers.stream().mapToInt(foldOf::get).toArray();
     }
 
     /** Fold of each clip: each class's clips, shuffled, dealt round-robin, continuing from class to class. */

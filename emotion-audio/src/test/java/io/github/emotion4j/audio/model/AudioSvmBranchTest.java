@@ -104,6 +104,34 @@ class AudioSvmBranchTest {
     }
 
     @Test
+    void crossValidatesBySpeakerWhenTheClipsNameTheirSpeakers() throws Exception {
+        List<String> speakers = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            speakers.add("actor" + (i % 9));
+        }
+        int[] folds = AudioSvmTrainer.speakerFolds(speakers, 3, new Random(1));
+        java.util.Map<String, java.util.Set<Integer>> foldsOfSpeaker = new java.util.HashMap<>();
+        for (int i = 0; i < speakers.size(); i++) {
+            foldsOfSpeaker.computeIfAbsent(speakers.get(i), k -> new java.util.HashSet<>()).add(folds[i]);
+        }
+        foldsOfSpeaker.values().forEach(f -> assertEquals(1, f.size(), "a speaker's clips share one fold"));
+        assertEquals(java.util.Set.of(0, 1, 2), java.util.Arrays.stream(folds).boxed().collect(java.util.stream.Collectors.toSet()));
+
+        List<double[]> x = new ArrayList<>();
+        List<Emotion> y = new ArrayList<>();
+        gaussianBlobs(x, y, 15, new Random(7));
+        AudioSvmTrainer trainer = new AudioSvmTrainer(vectorOptions());
+        assertEquals("speaker", trainer.fit(x, y, speakers, TrainingListener.NONE).properties().get("cv_folds_by"));
+        assertEquals("class", trainer.fit(x, y, TrainingListener.NONE).properties().get("cv_folds_by"));
+        List<String> twoSpeakers = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            twoSpeakers.add(i % 2 == 0 ? "a" : "b");
+        }
+        assertEquals("class", trainer.fit(x, y, twoSpeakers, TrainingListener.NONE).properties().get("cv_folds_by"),
+                "fewer speakers than folds: stratified folds");
+    }
+
+    @Test
     void balancedClassWeightsHelpARareClass() throws Exception {
         // Two overlapping classes, 90 clips of one and 10 of the other: unweighted, the rare class is mostly lost.
         List<double[]> x = new ArrayList<>();
