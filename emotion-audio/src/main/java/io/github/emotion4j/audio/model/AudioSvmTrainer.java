@@ -149,7 +149,8 @@ public final class AudioSvmTrainer implements BranchTrainer<AudioSvmBranch> {
         if (validation != null) {
             List<TrainingClips.Item<double[]>> held = TrainingClips.load(validation, this::features, options.threads(), listener);
             long correct = held.stream().filter(i -> branch.scores(i.value()).top() == i.clip().label()).count();
-            listener.epochFinished(FINAL_STAGE, 1, Double.NaN, correct / (double) held.size());
+            listener.note(FINAL_STAGE, String.format(Locale.ROOT, "validation accuracy %.2f %% (%d of %d clips)",
+                    100.0 * correct / held.size(), correct, held.size()));
         }
         return branch;
     }

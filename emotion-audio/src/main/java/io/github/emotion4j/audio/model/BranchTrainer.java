@@ -15,8 +15,9 @@ public interface BranchTrainer<B extends SavableBranch> {
      * Trains a branch on {@code train}. Clips without audio, or too short for the branch's features, are left out
      * and reported to the listener.
      *
-     * @param validation clips to report accuracy on while training (per epoch for the networks, which also keep
-     *     the parameters of their best validation epoch); {@code null} for none
+     * @param validation clips to report accuracy on: after every epoch for the networks (through {@link
+     *     TrainingListener#epochFinished}; they also keep the parameters of their best validation epoch), once, as a
+     *     {@link TrainingListener#note}, for the SVM; {@code null} for none
      * @throws EmotionException when a file cannot be decoded or the data cannot train a model (no usable clip,
      *     a single class)
      */
