@@ -32,7 +32,9 @@ class RavdessSplitTest {
     }
 
     private static int run(StringWriter console, String... args) {
-        return new CommandLine(new RavdessSplit(new PrintWriter(console))).execute(args);
+        CommandLine command = new CommandLine(new RavdessSplit(new PrintWriter(console)));
+        command.setErr(new PrintWriter(console));
+        return command.execute(args);
     }
 
     @Test
@@ -58,11 +60,14 @@ class RavdessSplitTest {
     @Test
     void refusesOverlappingActorsAndAnExistingFolder() throws Exception {
         Path data = fakeRavdess();
-        assertEquals(1, run(new StringWriter(), "--data", data.toString(), "--out", dir.resolve("a").toString(), "--train", "1-2",
-                "--val", "2-3"));
+        StringWriter overlap = new StringWriter();
+        assertEquals(1, run(overlap, "--data", data.toString(), "--out", dir.resolve("a").toString(), "--train", "1-2", "--val", "2-3"));
+        assertTrue(overlap.toString().contains("actor 02 is in two splits"), overlap.toString());
         assertTrue(Files.notExists(dir.resolve("a")), "nothing is written when the split is refused");
         Files.createDirectories(dir.resolve("b"));
-        assertEquals(1, run(new StringWriter(), "--data", data.toString(), "--out", dir.resolve("b").toString(), "--train", "1-2"));
+        StringWriter existing = new StringWriter();
+        assertEquals(1, run(existing, "--data", data.toString(), "--out", dir.resolve("b").toString(), "--train", "1-2"));
+        assertTrue(existing.toString().contains("refusing to write into an existing folder"), existing.toString());
         assertThrows(IllegalArgumentException.class, () -> RavdessSplit.actors("8-1"));
         assertEquals(List.of("09", "10"), RavdessSplit.actors("9-10"));
     }
