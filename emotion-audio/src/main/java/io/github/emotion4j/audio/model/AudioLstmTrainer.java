@@ -70,6 +70,7 @@ public final class AudioLstmTrainer implements BranchTrainer<AudioLstmBranch> {
     public record Options(String name, int hiddenSize, int minSteps, int epochs, int batchSize, double learningRate, double l2,
             double dropout, long seed, int threads) {
 
+        /** Validates the settings. */
         public Options {
             Objects.requireNonNull(name, "name");
             requirePositive("hiddenSize", hiddenSize);
@@ -97,42 +98,52 @@ public final class AudioLstmTrainer implements BranchTrainer<AudioLstmBranch> {
                     Runtime.getRuntime().availableProcessors());
         }
 
+        /** A copy with another name. */
         public Options withName(String value) {
             return new Options(value, hiddenSize, minSteps, epochs, batchSize, learningRate, l2, dropout, seed, threads);
         }
 
+        /** A copy with another hiddenSize. */
         public Options withHiddenSize(int value) {
             return new Options(name, value, minSteps, epochs, batchSize, learningRate, l2, dropout, seed, threads);
         }
 
+        /** A copy with another minSteps. */
         public Options withMinSteps(int value) {
             return new Options(name, hiddenSize, value, epochs, batchSize, learningRate, l2, dropout, seed, threads);
         }
 
+        /** A copy with another epochs. */
         public Options withEpochs(int value) {
             return new Options(name, hiddenSize, minSteps, value, batchSize, learningRate, l2, dropout, seed, threads);
         }
 
+        /** A copy with another batchSize. */
         public Options withBatchSize(int value) {
             return new Options(name, hiddenSize, minSteps, epochs, value, learningRate, l2, dropout, seed, threads);
         }
 
+        /** A copy with another learningRate. */
         public Options withLearningRate(double value) {
             return new Options(name, hiddenSize, minSteps, epochs, batchSize, value, l2, dropout, seed, threads);
         }
 
+        /** A copy with another l2. */
         public Options withL2(double value) {
             return new Options(name, hiddenSize, minSteps, epochs, batchSize, learningRate, value, dropout, seed, threads);
         }
 
+        /** A copy with another dropout. */
         public Options withDropout(double value) {
             return new Options(name, hiddenSize, minSteps, epochs, batchSize, learningRate, l2, value, seed, threads);
         }
 
+        /** A copy with another seed. */
         public Options withSeed(long value) {
             return new Options(name, hiddenSize, minSteps, epochs, batchSize, learningRate, l2, dropout, value, threads);
         }
 
+        /** A copy with another threads. */
         public Options withThreads(int value) {
             return new Options(name, hiddenSize, minSteps, epochs, batchSize, learningRate, l2, dropout, seed, value);
         }

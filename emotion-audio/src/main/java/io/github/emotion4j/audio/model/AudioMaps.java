@@ -31,7 +31,7 @@ public final class AudioMaps {
     /**
      * n': the smallest multiple of 17 that is at least {@code max(n, 34)}.
      *
-     * @throws IllegalArgumentException when n < 1
+     * @throws IllegalArgumentException when {@code n < 1}
      */
     public static int paddedLength(int n) {
         if (n < 1) {
@@ -77,7 +77,7 @@ public final class AudioMaps {
      * {@code maps} when there are at least {@code minimum}, otherwise {@code minimum} maps: {@code maps} followed
      * by copies of the last one (the copies share its array).
      *
-     * @throws IllegalArgumentException when {@code maps} is empty or {@code minimum} < 1
+     * @throws IllegalArgumentException when {@code maps} is empty or {@code minimum < 1}
      */
     public static float[][][] atLeast(float[][][] maps, int minimum) {
         if (minimum < 1) {

@@ -94,6 +94,7 @@ public final class AudioMapsTrainer implements BranchTrainer<AudioMapsBranch> {
             int learningRateDropEvery, double learningRateDropFactor, double momentum, int batchSize, double weightDecay,
             int mapIterations, int sequenceIterations, boolean fineTuneTrunk, long seed, int threads) {
 
+        /** Validates the settings. */
         public Options {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(architecture, "architecture");
@@ -131,21 +132,25 @@ public final class AudioMapsTrainer implements BranchTrainer<AudioMapsBranch> {
                     0.9, 16, 0.002, 10_000, 10_000, true, 42, Runtime.getRuntime().availableProcessors());
         }
 
+        /** A copy with another name. */
         public Options withName(String value) {
             return new Options(value, architecture, lstmSize, sequenceLength, learningRate, learningRateDropEvery,
                     learningRateDropFactor, momentum, batchSize, weightDecay, mapIterations, sequenceIterations, fineTuneTrunk, seed, threads);
         }
 
+        /** A copy with another architecture. */
         public Options withArchitecture(InceptionV2.Architecture value) {
             return new Options(name, value, lstmSize, sequenceLength, learningRate, learningRateDropEvery,
                     learningRateDropFactor, momentum, batchSize, weightDecay, mapIterations, sequenceIterations, fineTuneTrunk, seed, threads);
         }
 
+        /** A copy with another lstmSize. */
         public Options withLstmSize(int value) {
             return new Options(name, architecture, value, sequenceLength, learningRate, learningRateDropEvery,
                     learningRateDropFactor, momentum, batchSize, weightDecay, mapIterations, sequenceIterations, fineTuneTrunk, seed, threads);
         }
 
+        /** A copy with another sequenceLength. */
         public Options withSequenceLength(int value) {
             return new Options(name, architecture, lstmSize, value, learningRate, learningRateDropEvery,
                     learningRateDropFactor, momentum, batchSize, weightDecay, mapIterations, sequenceIterations, fineTuneTrunk, seed, threads);
@@ -157,16 +162,19 @@ public final class AudioMapsTrainer implements BranchTrainer<AudioMapsBranch> {
                     weightDecay, mapIterations, sequenceIterations, fineTuneTrunk, seed, threads);
         }
 
+        /** A copy with another momentum. */
         public Options withMomentum(double value) {
             return new Options(name, architecture, lstmSize, sequenceLength, learningRate, learningRateDropEvery,
                     learningRateDropFactor, value, batchSize, weightDecay, mapIterations, sequenceIterations, fineTuneTrunk, seed, threads);
         }
 
+        /** A copy with another batchSize. */
         public Options withBatchSize(int value) {
             return new Options(name, architecture, lstmSize, sequenceLength, learningRate, learningRateDropEvery,
                     learningRateDropFactor, momentum, value, weightDecay, mapIterations, sequenceIterations, fineTuneTrunk, seed, threads);
         }
 
+        /** A copy with another weightDecay. */
         public Options withWeightDecay(double value) {
             return new Options(name, architecture, lstmSize, sequenceLength, learningRate, learningRateDropEvery,
                     learningRateDropFactor, momentum, batchSize, value, mapIterations, sequenceIterations, fineTuneTrunk, seed, threads);
@@ -178,16 +186,19 @@ public final class AudioMapsTrainer implements BranchTrainer<AudioMapsBranch> {
                     learningRateDropFactor, momentum, batchSize, weightDecay, maps, sequences, fineTuneTrunk, seed, threads);
         }
 
+        /** A copy with another fineTuneTrunk. */
         public Options withFineTuneTrunk(boolean value) {
             return new Options(name, architecture, lstmSize, sequenceLength, learningRate, learningRateDropEvery,
                     learningRateDropFactor, momentum, batchSize, weightDecay, mapIterations, sequenceIterations, value, seed, threads);
         }
 
+        /** A copy with another seed. */
         public Options withSeed(long value) {
             return new Options(name, architecture, lstmSize, sequenceLength, learningRate, learningRateDropEvery,
                     learningRateDropFactor, momentum, batchSize, weightDecay, mapIterations, sequenceIterations, fineTuneTrunk, value, threads);
         }
 
+        /** A copy with another threads. */
         public Options withThreads(int value) {
             return new Options(name, architecture, lstmSize, sequenceLength, learningRate, learningRateDropEvery,
                     learningRateDropFactor, momentum, batchSize, weightDecay, mapIterations, sequenceIterations, fineTuneTrunk, seed, value);

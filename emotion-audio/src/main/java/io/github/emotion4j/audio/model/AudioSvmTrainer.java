@@ -73,6 +73,7 @@ public final class AudioSvmTrainer implements BranchTrainer<AudioSvmBranch> {
     public record Options(String name, ClipFeatures features, List<Double> log2C, List<Double> log2Gamma, int folds,
             boolean balancedClassWeights, long seed, int threads) {
 
+        /** Validates the settings. */
         public Options {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(features, "features");
@@ -111,30 +112,37 @@ public final class AudioSvmTrainer implements BranchTrainer<AudioSvmBranch> {
             return values;
         }
 
+        /** A copy with another name. */
         public Options withName(String value) {
             return new Options(value, features, log2C, log2Gamma, folds, balancedClassWeights, seed, threads);
         }
 
+        /** A copy with another features. */
         public Options withFeatures(ClipFeatures value) {
             return new Options(name, value, log2C, log2Gamma, folds, balancedClassWeights, seed, threads);
         }
 
+        /** A copy with another grid. */
         public Options withGrid(List<Double> log2CValues, List<Double> log2GammaValues) {
             return new Options(name, features, log2CValues, log2GammaValues, folds, balancedClassWeights, seed, threads);
         }
 
+        /** A copy with another folds. */
         public Options withFolds(int value) {
             return new Options(name, features, log2C, log2Gamma, value, balancedClassWeights, seed, threads);
         }
 
+        /** A copy with another balancedClassWeights. */
         public Options withBalancedClassWeights(boolean value) {
             return new Options(name, features, log2C, log2Gamma, folds, value, seed, threads);
         }
 
+        /** A copy with another seed. */
         public Options withSeed(long value) {
             return new Options(name, features, log2C, log2Gamma, folds, balancedClassWeights, value, threads);
         }
 
+        /** A copy with another threads. */
         public Options withThreads(int value) {
             return new Options(name, features, log2C, log2Gamma, folds, balancedClassWeights, seed, value);
         }

@@ -87,6 +87,7 @@ public final class InceptionV2 {
      */
     public record Architecture(double width, int blocksA, int blocksB, int blocksC, double dropout) {
 
+        /** Validates the settings. */
         public Architecture {
             if (!(width > 0 && width <= 4)) {
                 throw new IllegalArgumentException("width must be in (0, 4], got " + width);

@@ -18,7 +18,7 @@ public final class SequenceLength {
      *
      * @param frames the sequence, one row per step; borrowed: the result may share its row arrays
      * @return a sequence of {@code max(frames.length, minimum)} rows; the outer array is new
-     * @throws IllegalArgumentException when {@code frames} is empty or {@code minimum} < 1
+     * @throws IllegalArgumentException when {@code frames} is empty or {@code minimum < 1}
      */
     public static double[][] atLeast(double[][] frames, int minimum) {
         if (minimum < 1) {
