@@ -1,0 +1,53 @@
+package io.github.emotion4j.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code emotion4j} command line: {@code java -jar examples/target/emotion4j-cli.jar <command> --help}.
+ * Results go to standard output as JSON lines (or tables where said), errors to standard error; the exit code
+ * is 0 when every file succeeded, 1 when any failed, 2 for a usage error.
+ */
+@Command(name = "emotion4j", mixinStandardHelpOptions = true, versionProvider = Emotion4jCommand.Version.class,
+        description = "Recognise emotion in video clips from faces and voice.",
+        subcommands = {InspectCommand.class, ClassifyCommand.class, EvaluateCommand.class, FeaturesCommand.class, LandmarksCommand.class, ExpressionCommand.class, TimelineCommand.class, FuseCommand.class, CommandLine.HelpCommand.class})
+public final class Emotion4jCommand implements Callable<Integer> {
+
+    /** Exit code when some input failed (the others were still processed). */
+    public static final int FAILED_INPUT = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Runs the command line with {@code args}; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Emotion4jCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int code = new CommandLine(new Emotion4jCommand()).execute(args);
+        System.exit(code);
+    }
+
+    /** The library version for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"emotion4j " + io.github.emotion4j.core.Provenance.libraryVersion()};
+        }
+    }
+}
