@@ -11,16 +11,11 @@ import io.github.emotion4j.core.bundle.BranchFactory;
 import io.github.emotion4j.core.bundle.BranchSource;
 import io.github.emotion4j.core.bundle.SavableBranch;
 import io.github.emotion4j.vision.image.Image;
-import io.github.emotion4j.vision.net.ExpressionNetwork;
-import io.github.emotion4j.vision.net.FaceApiExpressionNet;
-import io.github.emotion4j.vision.net.MiniXceptionNet;
 import io.github.emotion4j.vision.net.Resize;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,30 +34,16 @@ public final class CroppedFaceBranch implements SavableBranch {
     public static final int PREPARED_SIZE = 112;
 
     private final String name;
-    private final Map<String, ExpressionNetwork> networks;
-    private final double faceApiWeight;
-    private final double miniXceptionWeight;
+    private final ExpressionEnsemble networks;
 
-    private CroppedFaceBranch(String name, Map<String, ExpressionNetwork> networks, double faceApiWeight, double miniXceptionWeight) {
+    private CroppedFaceBranch(String name, ExpressionEnsemble networks) {
         this.name = name;
         this.networks = networks;
-        this.faceApiWeight = faceApiWeight;
-        this.miniXceptionWeight = miniXceptionWeight;
     }
 
     /** A branch over face-api's FaceExpressionNet and the FER-2013 mini-Xception with these weights (not both 0). */
     public static CroppedFaceBranch embedded(String name, double faceApiWeight, double miniXceptionWeight) {
-        if (!(faceApiWeight >= 0) || !(miniXceptionWeight >= 0) || !(faceApiWeight + miniXceptionWeight > 0)) {
-            throw new IllegalArgumentException("network weights must be >= 0 and not both 0: " + faceApiWeight + ", " + miniXceptionWeight);
-        }
-        Map<String, ExpressionNetwork> networks = new LinkedHashMap<>();
-        if (faceApiWeight > 0) {
-            networks.put("faceapi", FaceApiExpressionNet.load());
-        }
-        if (miniXceptionWeight > 0) {
-            networks.put("minixception", MiniXceptionNet.load());
-        }
-        return new CroppedFaceBranch(name, networks, faceApiWeight, miniXceptionWeight);
+        return new CroppedFaceBranch(name, ExpressionEnsemble.embedded(faceApiWeight, miniXceptionWeight));
     }
 
     /**
@@ -80,14 +61,7 @@ public final class CroppedFaceBranch implements SavableBranch {
 
     /** The combined scores of one face crop. */
     public EmotionScores score(Image crop) {
-        Image prepared = prepare(crop);
-        List<EmotionScores> scores = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        for (Map.Entry<String, ExpressionNetwork> network : networks.entrySet()) {
-            scores.add(network.getValue().predict(prepared));
-            weights.add(network.getKey().equals("faceapi") ? faceApiWeight : miniXceptionWeight);
-        }
-        return EmotionScores.weightedMean(scores, weights);
+        return networks.score(prepare(crop));
     }
 
     @Override
@@ -120,7 +94,7 @@ public final class CroppedFaceBranch implements SavableBranch {
 
     @Override
     public Map<String, String> properties() {
-        return Map.of("faceapi_weight", Double.toString(faceApiWeight), "minixception_weight", Double.toString(miniXceptionWeight));
+        return networks.properties();
     }
 
     @Override
@@ -130,12 +104,12 @@ public final class CroppedFaceBranch implements SavableBranch {
 
     @Override
     public void close() {
-        networks.values().forEach(ExpressionNetwork::close);
+        networks.close();
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "CroppedFaceBranch[%s, face-api %.2f, mini-Xception %.2f]", name, faceApiWeight, miniXceptionWeight);
+        return "CroppedFaceBranch[" + name + ", " + networks + "]";
     }
 
     /** Loads {@link CroppedFaceBranch}es from bundles; registered in META-INF/services. */
@@ -147,12 +121,7 @@ public final class CroppedFaceBranch implements SavableBranch {
 
         @Override
         public CroppedFaceBranch load(BranchSource source) throws ModelFormatException {
-            try {
-                return embedded(source.entry().name(), Double.parseDouble(source.requireProperty("faceapi_weight")),
-                        Double.parseDouble(source.requireProperty("minixception_weight")));
-            } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(source.bundle(), "branch '" + source.entry().name() + "': " + e.getMessage(), e);
-            }
+            return new CroppedFaceBranch(source.entry().name(), ExpressionEnsemble.fromProperties(source));
         }
     }
 }

@@ -10,7 +10,6 @@ import io.github.emotion4j.vision.face.HaarFaceDetector;
 import io.github.emotion4j.vision.face.ImagePoint;
 import io.github.emotion4j.vision.face.LandmarkDetector;
 import io.github.emotion4j.vision.image.Image;
-import io.github.emotion4j.vision.net.ExpressionNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.Objects;
 
 /**
  * The paper's face path for one image (section 2.1): detect every face, find its 68 landmarks, align it by
- * the corners of both eyes, and score its expression with one or more networks, combined by weight.
+ * the corners of both eyes, and score its expression with an {@link ExpressionEnsemble}.
  *
  * <p>Detection runs on the image shrunk to at most {@link Builder#detectionWidth(int)} pixels wide (by a whole
  * factor, block averaging) and the boxes are scaled back: Haar detection dominates the cost and faces in video
@@ -41,8 +40,7 @@ public final class FaceAnalyzer implements AutoCloseable {
     private final FaceDetector detector;
     private final LandmarkDetector landmarks;
     private final FaceAligner aligner;
-    private final Map<String, ExpressionNetwork> networks;
-    private final Map<String, Double> weights;
+    private final ExpressionEnsemble networks;
     private final int detectionWidth;
     private volatile boolean closed;
 
@@ -50,8 +48,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         this.detector = builder.detector;
         this.landmarks = builder.landmarks;
         this.aligner = builder.aligner;
-        this.networks = new LinkedHashMap<>(builder.networks);
-        this.weights = new LinkedHashMap<>(builder.weights);
+        this.networks = builder.networks;
         this.detectionWidth = builder.detectionWidth;
     }
 
@@ -89,17 +86,9 @@ public final class FaceAnalyzer implements AutoCloseable {
     /** Landmarks, alignment and expression scores of the face in {@code box}. */
     public FaceObservation observe(Image image, FaceBox box) {
         FaceLandmarks points = landmarks.detect(image, box);
-        Image aligned = aligner.align(image, points);
-        Map<String, EmotionScores> byNetwork = new LinkedHashMap<>();
-        List<EmotionScores> scores = new ArrayList<>();
-        List<Double> w = new ArrayList<>();
-        for (Map.Entry<String, ExpressionNetwork> network : networks.entrySet()) {
-            EmotionScores s = network.getValue().predict(aligned);
-            byNetwork.put(network.getKey(), s);
-            scores.add(s);
-            w.add(weights.get(network.getKey()));
-        }
-        return new FaceObservation(box, points, EmotionScores.weightedMean(scores, w), byNetwork);
+        Map<String, EmotionScores> scores = new LinkedHashMap<>(networks.scoreEach(aligner.align(image, points)));
+        EmotionScores combined = scores.remove("combined");
+        return new FaceObservation(box, points, combined, scores);
     }
 
     /** The aligned face crop for {@code box}, as the networks see it (before their own resizing). */
@@ -107,9 +96,9 @@ public final class FaceAnalyzer implements AutoCloseable {
         return aligner.align(image, landmarks.detect(image, box));
     }
 
-    /** The networks' weights by name. */
-    public Map<String, Double> weights() {
-        return Map.copyOf(weights);
+    /** The expression networks and their weights. */
+    public ExpressionEnsemble networks() {
+        return networks;
     }
 
     @Override
@@ -120,7 +109,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         closed = true;
         detector.close();
         landmarks.close();
-        networks.values().forEach(ExpressionNetwork::close);
+        networks.close();
     }
 
     /** Builds a {@link FaceAnalyzer}; the built analyzer owns the parts given to it. Not thread-safe. */
@@ -128,8 +117,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         private FaceDetector detector;
         private LandmarkDetector landmarks;
         private FaceAligner aligner;
-        private final Map<String, ExpressionNetwork> networks = new LinkedHashMap<>();
-        private final Map<String, Double> weights = new LinkedHashMap<>();
+        private ExpressionEnsemble networks;
         private int detectionWidth = 320;
 
         private Builder() {
@@ -153,17 +141,9 @@ public final class FaceAnalyzer implements AutoCloseable {
             return this;
         }
 
-        /** Adds an expression network under a name with a weight (finite, > 0). */
-        public Builder network(String name, ExpressionNetwork network, double weight) {
-            Objects.requireNonNull(network, "network");
-            if (!Double.isFinite(weight) || weight <= 0) {
-                throw new IllegalArgumentException("weight of network '" + name + "' must be positive, got " + weight);
-            }
-            if (networks.containsKey(name)) {
-                throw new IllegalArgumentException("network name '" + name + "' used twice");
-            }
-            networks.put(name, network);
-            weights.put(name, weight);
+        /** The expression networks (required). */
+        public Builder networks(ExpressionEnsemble networks) {
+            this.networks = Objects.requireNonNull(networks, "networks");
             return this;
         }
 
@@ -182,8 +162,8 @@ public final class FaceAnalyzer implements AutoCloseable {
          * @throws IllegalStateException when no network was added
          */
         public FaceAnalyzer build() {
-            if (networks.isEmpty()) {
-                throw new IllegalStateException("a FaceAnalyzer needs at least one expression network");
+            if (networks == null) {
+                throw new IllegalStateException("a FaceAnalyzer needs its expression networks");
             }
             if (detector == null) {
                 detector = HaarFaceDetector.builder().minFaceSize(24).build();

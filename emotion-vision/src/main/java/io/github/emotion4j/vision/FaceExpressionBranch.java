@@ -14,13 +14,10 @@ import io.github.emotion4j.vision.face.FaceBox;
 import io.github.emotion4j.vision.face.FaceTrack;
 import io.github.emotion4j.vision.face.FaceTracker;
 import io.github.emotion4j.vision.image.Image;
-import io.github.emotion4j.vision.net.FaceApiExpressionNet;
-import io.github.emotion4j.vision.net.MiniXceptionNet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -55,17 +52,12 @@ public final class FaceExpressionBranch implements SavableBranch {
 
     private final String name;
     private final FaceAnalyzer analyzer;
-    private final double faceApiWeight;
-    private final double miniXceptionWeight;
     private final Tracks tracks;
     private final FrameGrid grid;
 
-    private FaceExpressionBranch(String name, FaceAnalyzer analyzer, double faceApiWeight, double miniXceptionWeight,
-            Tracks tracks, FrameGrid grid) {
+    private FaceExpressionBranch(String name, FaceAnalyzer analyzer, Tracks tracks, FrameGrid grid) {
         this.name = name;
         this.analyzer = analyzer;
-        this.faceApiWeight = faceApiWeight;
-        this.miniXceptionWeight = miniXceptionWeight;
         this.tracks = tracks;
         this.grid = grid;
     }
@@ -75,19 +67,8 @@ public final class FaceExpressionBranch implements SavableBranch {
      * FER-2013 mini-Xception with {@code miniXceptionWeight} (a zero weight leaves that network out; not both).
      */
     public static FaceExpressionBranch embedded(String name, double faceApiWeight, double miniXceptionWeight, Tracks tracks) {
-        if (!(faceApiWeight >= 0) || !(miniXceptionWeight >= 0) || faceApiWeight + miniXceptionWeight <= 0
-                || !Double.isFinite(faceApiWeight + miniXceptionWeight)) {
-            throw new IllegalArgumentException("network weights must be >= 0 and not both 0: face-api " + faceApiWeight
-                    + ", mini-Xception " + miniXceptionWeight);
-        }
-        FaceAnalyzer.Builder builder = FaceAnalyzer.builder();
-        if (faceApiWeight > 0) {
-            builder.network("faceapi", FaceApiExpressionNet.load(), faceApiWeight);
-        }
-        if (miniXceptionWeight > 0) {
-            builder.network("minixception", MiniXceptionNet.load(), miniXceptionWeight);
-        }
-        return new FaceExpressionBranch(name, builder.build(), faceApiWeight, miniXceptionWeight, tracks, FrameGrid.PAPER);
+        FaceAnalyzer analyzer = FaceAnalyzer.builder().networks(ExpressionEnsemble.embedded(faceApiWeight, miniXceptionWeight)).build();
+        return new FaceExpressionBranch(name, analyzer, tracks, FrameGrid.PAPER);
     }
 
     @Override
@@ -146,9 +127,9 @@ public final class FaceExpressionBranch implements SavableBranch {
 
     @Override
     public Map<String, String> properties() {
-        return Map.of("faceapi_weight", Double.toString(faceApiWeight),
-                "minixception_weight", Double.toString(miniXceptionWeight),
-                "tracks", tracks.name());
+        Map<String, String> properties = new java.util.LinkedHashMap<>(analyzer.networks().properties());
+        properties.put("tracks", tracks.name());
+        return properties;
     }
 
     @Override
@@ -163,8 +144,7 @@ public final class FaceExpressionBranch implements SavableBranch {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "FaceExpressionBranch[%s, face-api %.2f, mini-Xception %.2f, %s]", name,
-                faceApiWeight, miniXceptionWeight, tracks);
+        return "FaceExpressionBranch[" + name + ", " + analyzer.networks() + ", " + tracks + "]";
     }
 
     /** Loads {@link FaceExpressionBranch}es from bundles; registered in META-INF/services. */
@@ -176,14 +156,12 @@ public final class FaceExpressionBranch implements SavableBranch {
 
         @Override
         public FaceExpressionBranch load(BranchSource source) throws ModelFormatException {
-            try {
-                double faceApi = Double.parseDouble(source.requireProperty("faceapi_weight"));
-                double miniXception = Double.parseDouble(source.requireProperty("minixception_weight"));
-                Tracks tracks = Tracks.valueOf(Optional.ofNullable(source.properties().get("tracks")).orElse("DOMINANT"));
-                return embedded(source.entry().name(), faceApi, miniXception, tracks);
-            } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(source.bundle(), "branch '" + source.entry().name() + "': " + e.getMessage(), e);
+            String tracks = Optional.ofNullable(source.properties().get("tracks")).orElse("DOMINANT");
+            if (!tracks.equals("DOMINANT") && !tracks.equals("ALL")) {
+                throw new ModelFormatException(source.bundle(), "branch '" + source.entry().name() + "': tracks must be DOMINANT or ALL, got " + tracks);
             }
+            FaceAnalyzer analyzer = FaceAnalyzer.builder().networks(ExpressionEnsemble.fromProperties(source)).build();
+            return new FaceExpressionBranch(source.entry().name(), analyzer, Tracks.valueOf(tracks), FrameGrid.PAPER);
         }
     }
 }

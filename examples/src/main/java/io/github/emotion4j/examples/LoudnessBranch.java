@@ -26,21 +26,30 @@ public final class LoudnessBranch implements SavableBranch {
     /** The bundle type name of this branch. */
     public static final String TYPE = "example-loudness";
 
+    private final String name;
     private final double pivotDb;
 
     /**
+     * A branch named {@code loudness}.
+     *
      * @param pivotDb the RMS level in dBFS that separates "quiet" from "loud" (for example -26)
      */
     public LoudnessBranch(double pivotDb) {
+        this("loudness", pivotDb);
+    }
+
+    /** A branch with its own name (several can then join one recognizer). */
+    public LoudnessBranch(String name, double pivotDb) {
         if (!Double.isFinite(pivotDb)) {
             throw new IllegalArgumentException("pivot level must be finite, got " + pivotDb);
         }
+        this.name = name;
         this.pivotDb = pivotDb;
     }
 
     @Override
     public String name() {
-        return "loudness";
+        return name;
     }
 
     @Override
@@ -102,7 +111,7 @@ public final class LoudnessBranch implements SavableBranch {
         public LoudnessBranch load(BranchSource source) throws ModelFormatException {
             String pivot = source.requireProperty("pivot_db");
             try {
-                return new LoudnessBranch(Double.parseDouble(pivot));
+                return new LoudnessBranch(source.entry().name(), Double.parseDouble(pivot));
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(source.bundle(), "bad pivot_db '" + pivot + "': " + e.getMessage(), e);
             }

@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -32,7 +31,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  *                  res2 1x1/2 SAME on add1;   add2 = pool2 + res2          ({@link #FEATURE_LAYER}, 256x8x8)
  *   conv5  3x3/1 SAME, 7 → global average → softmax ({@link #OUTPUT_LAYER})
  * </pre>
- * Class order of the output: angry, disgust, fear, happy, sad, surprise, neutral.
+ * Each separable convolution {@code sep<k>} is two layers, {@code sep<k>_depthwise} (3x3 per channel, no bias)
+ * and {@code sep<k>} (1x1 with bias and activation), as in {@link FaceApiArchitecture}. Class order of the
+ * output: angry, disgust, fear, happy, sad, surprise, neutral.
  *
  * <p>Stateless; the returned configuration is a new object owned by the caller.
  */
@@ -66,15 +67,15 @@ public final class MiniXceptionArchitecture {
         g.addLayer("conv1", conv(3, 2, 32, Activation.RELU, ConvolutionMode.Truncate), INPUT);
         g.addLayer("conv2", conv(3, 1, 64, Activation.RELU, ConvolutionMode.Truncate), "conv1");
 
-        g.addLayer("sep1", separable(128, Activation.RELU), "conv2");
-        g.addLayer("sep2", separable(128, Activation.IDENTITY), "sep1");
+        FaceApiArchitecture.addSeparable(g, "sep1", "conv2", 128, 1, Activation.RELU);
+        FaceApiArchitecture.addSeparable(g, "sep2", "sep1", 128, 1, Activation.IDENTITY);
         g.addLayer("pool1", maxPool(), "sep2");
         g.addLayer("res1", conv(1, 2, 128, Activation.IDENTITY, ConvolutionMode.Same), "conv2");
         g.addVertex("add1", new ElementWiseVertex(ElementWiseVertex.Op.Add), "pool1", "res1");
 
         g.addLayer("relu1", new ActivationLayer.Builder().activation(Activation.RELU).build(), "add1");
-        g.addLayer("sep3", separable(256, Activation.RELU), "relu1");
-        g.addLayer("sep4", separable(256, Activation.IDENTITY), "sep3");
+        FaceApiArchitecture.addSeparable(g, "sep3", "relu1", 256, 1, Activation.RELU);
+        FaceApiArchitecture.addSeparable(g, "sep4", "sep3", 256, 1, Activation.IDENTITY);
         g.addLayer("pool2", maxPool(), "sep4");
         g.addLayer("res2", conv(1, 2, 256, Activation.IDENTITY, ConvolutionMode.Same), "add1");
         g.addVertex(FEATURE_LAYER, new ElementWiseVertex(ElementWiseVertex.Op.Add), "pool2", "res2");
@@ -92,11 +93,6 @@ public final class MiniXceptionArchitecture {
     private static ConvolutionLayer conv(int kernel, int stride, int channels, Activation activation, ConvolutionMode mode) {
         return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).nOut(channels)
                 .convolutionMode(mode).activation(activation).build();
-    }
-
-    private static SeparableConvolution2D separable(int channels, Activation activation) {
-        return new SeparableConvolution2D.Builder(3, 3).stride(1, 1).depthMultiplier(1)
-                .nOut(channels).activation(activation).hasBias(true).build();
     }
 
     private static SubsamplingLayer maxPool() {

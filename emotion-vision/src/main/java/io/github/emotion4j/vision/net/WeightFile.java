@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * digits><two spaces><file name>} line per file ({@code '*'} before the name is also accepted). {@link
  * #fromClasspath(String)} refuses a file whose digest differs from its line.
  *
- * <p>Instances are immutable and thread-safe: the constructor and {@link #tensor(String)} copy the arrays.
+ * <p>Instances are immutable and thread-safe: the constructor copies the map, and {@link Tensor}s copy their
+ * arrays in and out.
  */
 public final class WeightFile {
 

