@@ -5,6 +5,7 @@ import io.github.emotion4j.core.EmotionException;
 import io.github.emotion4j.core.EmotionRecognizer;
 import io.github.emotion4j.core.Json;
 import io.github.emotion4j.vision.CroppedFaceBranch;
+import io.github.emotion4j.vision.DefaultFaceModel;
 import io.github.emotion4j.vision.StillImageDecoder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,8 @@ final class Cli {
 
     /** The {@code --model} keywords that name built-in models rather than bundles. */
     static final String MODEL_HELP = "model bundle (directory or zip), or a built-in model: default (the embedded default "
-            + "model), faceapi or minixception (one embedded network on already-cropped face images, no detection)";
+            + "model), face-crops (its two networks on already-cropped face images, no detection), faceapi or minixception "
+            + "(one of them on face crops)";
 
     /**
      * The recognizer for a {@code --model} value: null or {@code default} for the default model, {@code faceapi} or
@@ -40,10 +42,14 @@ final class Cli {
         if (model == null || model.equals("default")) {
             return EmotionRecognizer.loadDefault();
         }
-        if (model.equals("faceapi") || model.equals("minixception")) {
-            boolean faceApi = model.equals("faceapi");
+        if (model.equals("faceapi") || model.equals("minixception") || model.equals("face-crops")) {
+            double faceApi = switch (model) {
+                case "faceapi" -> 1;
+                case "minixception" -> 0;
+                default -> DefaultFaceModel.FACE_API_WEIGHT;
+            };
             return EmotionRecognizer.builder().decoder(new StillImageDecoder())
-                    .addBranch(CroppedFaceBranch.embedded(model, faceApi ? 1 : 0, faceApi ? 0 : 1), 1).build();
+                    .addBranch(CroppedFaceBranch.embedded(model, faceApi, 1 - faceApi), 1).build();
         }
         return EmotionRecognizer.load(Path.of(model));
     }
