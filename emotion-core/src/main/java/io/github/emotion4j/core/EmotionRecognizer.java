@@ -169,26 +169,28 @@ public final class EmotionRecognizer implements AutoCloseable {
 
     private Recognition classify(MediaClip clip, long startNanos) throws EmotionException {
         Map<String, BranchResult> results = runBranches(clip);
-        List<EmotionScores> scores = new ArrayList<>();
-        List<Double> scoreWeights = new ArrayList<>();
-        Map<String, String> reasons = new LinkedHashMap<>();
-        for (int i = 0; i < branches.size(); i++) {
-            BranchResult result = results.get(branches.get(i).name());
-            if (result.abstained()) {
-                reasons.put(branches.get(i).name(), result.reason());
-                LOG.debug("{}: branch {} abstained: {}", clip.source(), branches.get(i).name(), result.reason());
-            } else if (weights.get(i) > 0) {
-                scores.add(result.scores().orElseThrow());
-                scoreWeights.add(weights.get(i));
-            } else {
-                reasons.put(branches.get(i).name(), "weight 0");
+        List<BranchResult> ordered = branches.stream().map(b -> results.get(b.name())).toList();
+        Optional<EmotionScores> fused = Fusion.weightedMean(ordered, weights);
+        if (fused.isEmpty()) {
+            Map<String, String> reasons = new LinkedHashMap<>();
+            for (int i = 0; i < branches.size(); i++) {
+                reasons.put(branches.get(i).name(), ordered.get(i).abstained() ? ordered.get(i).reason() : "weight 0");
             }
-        }
-        if (scores.isEmpty()) {
             throw new NoPredictionException(clip.source(), reasons);
         }
-        EmotionScores fused = EmotionScores.weightedMean(scores, scoreWeights);
-        return new Recognition(clip.source(), fused, results, Duration.ofNanos(System.nanoTime() - startNanos));
+        return new Recognition(clip.source(), fused.get(), results, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /**
+     * Every branch's own result on one file, without fusing them and without failing when all abstain: what a
+     * weight search or a per-branch report needs. The file is decoded once, as for {@link #classify}.
+     *
+     * @throws MediaDecodeException when the file cannot be decoded
+     * @throws BranchException when a branch fails
+     */
+    public Map<String, BranchResult> branchResults(Path media) throws EmotionException {
+        checkOpen();
+        return runBranches(decoder.decode(media, request));
     }
 
     private Map<String, BranchResult> runBranches(MediaClip clip) throws EmotionException {

@@ -80,6 +80,23 @@ public final class BundleWriter implements AutoCloseable {
         return Files.createDirectories(ModelBundle.branchDirectory(staging, entry));
     }
 
+    /**
+     * Copies a branch out of another bundle (files and properties), under {@code name} and with a new weight:
+     * how bundles of single branches are assembled into one model.
+     */
+    public void addBranchCopy(ModelBundle from, BranchEntry entry, String name, double weight) throws IOException {
+        Path source = ModelBundle.branchDirectory(from.root(), entry);
+        Path target = addBranch(name, entry.type(), weight, entry.properties());
+        for (String file : entry.files().keySet()) {
+            Path destination = target.resolve(file).normalize();
+            if (!destination.startsWith(target)) {
+                throw new IOException("file '" + file + "' of branch '" + entry.name() + "' lies outside its folder");
+            }
+            Files.createDirectories(destination.getParent());
+            Files.copy(source.resolve(file), destination);
+        }
+    }
+
     /** Adds a branch that saves itself. */
     public void addBranch(SavableBranch branch, double weight) throws IOException {
         branch.save(addBranch(branch.name(), branch.type(), weight, branch.properties()));

@@ -221,6 +221,11 @@ public final class ModelBundle implements AutoCloseable {
         return source;
     }
 
+    /** The directory the bundle's files are read from (the unpacked copy for a zip). */
+    Path root() {
+        return root;
+    }
+
     /** The verified manifest. */
     public BundleManifest manifest() {
         return manifest;

@@ -110,6 +110,92 @@ public final class TestMedia {
         return file;
     }
 
+    /**
+     * Writes a clip of flat gray frames of one {@code level} (0..255) at 25 fps and a sine tone of {@code toneHz}
+     * (no audio when 0), {@code seconds} long: a synthetic clip whose picture and sound each carry a value.
+     */
+    public static Path writeFlatClip(Path file, Container container, int level, double toneHz, double seconds) throws IOException {
+        int frames = (int) Math.round(seconds * 25);
+        boolean withAudio = toneHz > 0;
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 64, 48, withAudio ? 1 : 0)) {
+            recorder.setFormat(container.format);
+            recorder.setVideoCodecName(container.videoCodecName);
+            recorder.setFrameRate(25);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            if (withAudio) {
+                recorder.setAudioCodec(container.audioCodec);
+                recorder.setSampleRate(container.sampleRate);
+                recorder.setAudioChannels(1);
+                recorder.setAudioBitrate(64_000);
+            }
+            recorder.start();
+            Frame frame = new Frame(64, 48, Frame.DEPTH_UBYTE, 3);
+            ByteBuffer pixels = (ByteBuffer) frame.image[0];
+            for (int i = 0; i < pixels.capacity(); i++) {
+                pixels.put(i, (byte) level);
+            }
+            int written = 0;
+            int total = (int) Math.round(seconds * container.sampleRate);
+            for (int i = 0; i < frames; i++) {
+                recorder.record(frame);
+                if (withAudio) {
+                    int until = (int) Math.min(total, Math.round((i + 1) / 25.0 * container.sampleRate));
+                    recorder.recordSamples(container.sampleRate, 1, tone(written, until - written, toneHz, container.sampleRate, 1));
+                    written = until;
+                }
+            }
+            recorder.stop();
+        }
+        return file;
+    }
+
+    /** Draws frame {@code index} of a clip into {@code bgr} (width·height·3 bytes, B G R per pixel). */
+    @FunctionalInterface
+    public interface FramePainter {
+        void paint(int index, byte[] bgr);
+    }
+
+    /** Writes a clip of {@code frames} frames painted by {@code painter} at {@code fps}, with a tone when toneHz > 0. */
+    public static Path writeFrames(Path file, Container container, int width, int height, double fps, int frames,
+            FramePainter painter, double toneHz) throws IOException {
+        boolean withAudio = toneHz > 0;
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, withAudio ? 1 : 0)) {
+            recorder.setFormat(container.format);
+            recorder.setVideoCodecName(container.videoCodecName);
+            recorder.setFrameRate(fps);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setVideoBitrate(800_000);
+            if (withAudio) {
+                recorder.setAudioCodec(container.audioCodec);
+                recorder.setSampleRate(container.sampleRate);
+                recorder.setAudioChannels(1);
+            }
+            recorder.start();
+            byte[] bgr = new byte[width * height * 3];
+            int written = 0;
+            int total = (int) Math.round(frames / fps * container.sampleRate);
+            for (int i = 0; i < frames; i++) {
+                java.util.Arrays.fill(bgr, (byte) 0);
+                painter.paint(i, bgr);
+                Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+                ByteBuffer pixels = (ByteBuffer) frame.image[0];
+                for (int row = 0; row < height; row++) {
+                    pixels.position(row * frame.imageStride);
+                    pixels.put(bgr, row * width * 3, width * 3);
+                }
+                pixels.position(0);
+                recorder.record(frame);
+                if (withAudio) {
+                    int until = (int) Math.min(total, Math.round((i + 1) / fps * container.sampleRate));
+                    recorder.recordSamples(container.sampleRate, 1, tone(written, until - written, toneHz, container.sampleRate, 1));
+                    written = until;
+                }
+            }
+            recorder.stop();
+        }
+        return file;
+    }
+
     /** Writes an audio-only file (wav, flac or mp3, by the file's extension) holding a sine tone. */
     public static Path writeTone(Path file, int sampleRate, int channels, double seconds, double toneHz) throws IOException {
         String name = file.getFileName().toString();

@@ -117,6 +117,60 @@ public final class Image {
         return pixels[(y * width + x) * channels + c] & 0xff;
     }
 
+    /**
+     * The {@code w x h} region whose top-left pixel is {@code (x, y)}; parts outside this image are black (0).
+     *
+     * @throws IllegalArgumentException when w or h is not positive
+     */
+    public Image crop(int x, int y, int w, int h) {
+        byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(w, h), channels)];
+        int fromX = Math.max(0, x);
+        int toX = Math.min(width, x + w);
+        if (toX > fromX) {
+            for (int row = Math.max(0, y); row < Math.min(height, y + h); row++) {
+                System.arraycopy(pixels, (row * width + fromX) * channels, out,
+                        ((row - y) * w + (fromX - x)) * channels, (toX - fromX) * channels);
+            }
+        }
+        return new Image(w, h, channels, out);
+    }
+
+    /**
+     * This image shrunk by a whole factor, each output pixel the mean of a {@code factor x factor} block (the
+     * last partial row and column of blocks dropped); itself for factor 1.
+     */
+    public Image shrink(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("factor must be at least 1, got " + factor);
+        }
+        if (factor == 1) {
+            return this;
+        }
+        int w = width / factor;
+        int h = height / factor;
+        byte[] out = new byte[w * h * channels];
+        int area = factor * factor;
+        int[] sums = new int[w * channels];
+        for (int oy = 0; oy < h; oy++) {
+            java.util.Arrays.fill(sums, 0);
+            for (int dy = 0; dy < factor; dy++) {
+                int rowStart = (oy * factor + dy) * width * channels;
+                for (int ox = 0; ox < w; ox++) {
+                    int in = rowStart + ox * factor * channels;
+                    for (int dx = 0; dx < factor; dx++) {
+                        for (int c = 0; c < channels; c++) {
+                            sums[ox * channels + c] += pixels[in + dx * channels + c] & 0xff;
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < sums.length; i++) {
+                out[oy * w * channels + i] = (byte) ((sums[i] + area / 2) / area);
+            }
+        }
+        return new Image(w, h, channels, out);
+    }
+
     /** A copy of the pixel bytes (row-major, interleaved); the caller owns it. */
     public byte[] copyPixels() {
         return pixels.clone();
@@ -160,13 +214,8 @@ public final class Image {
             return image;
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] bgr = new byte[pixels.length];
-        for (int i = 0; i + 2 < pixels.length; i += 3) {
-            bgr[i] = pixels[i + 2];
-            bgr[i + 1] = pixels[i + 1];
-            bgr[i + 2] = pixels[i];
-        }
-        image.getRaster().setDataElements(0, 0, width, height, bgr);
+        // the raster's data elements are in band order (R, G, B), whatever the bytes' order in memory
+        image.getRaster().setDataElements(0, 0, width, height, pixels.clone());
         return image;
     }
 

@@ -1,34 +1,33 @@
 package io.github.emotion4j.examples.cli;
 
-import io.github.emotion4j.core.BatchClassificationException;
-import io.github.emotion4j.core.Emotion;
 import io.github.emotion4j.core.EmotionException;
 import io.github.emotion4j.core.EmotionRecognizer;
-import io.github.emotion4j.core.Recognition;
 import io.github.emotion4j.core.dataset.AfewDataset;
 import io.github.emotion4j.core.dataset.Dataset;
-import io.github.emotion4j.core.dataset.LabelledClip;
 import io.github.emotion4j.core.dataset.ManifestDataset;
-import io.github.emotion4j.core.eval.ConfusionMatrixImage;
-import io.github.emotion4j.core.eval.Evaluation;
+import io.github.emotion4j.core.train.TrainingListener;
+import io.github.emotion4j.fusion.FusionEvaluation;
+import io.github.emotion4j.fusion.FusionReport;
+import io.github.emotion4j.fusion.PredictionTable;
+import io.github.emotion4j.fusion.WeightedFusion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evaluate [--model BUNDLE] --data DIR|CSV [--split S] [--report DIR]}: accuracy, UAR, confusion matrix. */
+/** {@code evaluate [--model BUNDLE] --data DIR|CSV [--split S] [--report DIR]}: accuracy, UAR, confusion matrices. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Classify a labelled data set and print the row-normalised confusion matrix, accuracy and unweighted "
-                + "average recall. --data is a folder of class folders (<class>/<file>, AFEW or FER-2013 names), an AFEW "
-                + "root with --split, or a CSV manifest (path,label[,speaker]).")
+        description = {"Classify a labelled data set and print, for every branch and for the fusion, the row-normalised "
+                + "confusion matrix, accuracy and unweighted average recall.",
+            "--data is a folder of class folders (<class>/<file>, AFEW or FER-2013 names), an AFEW root with --split, "
+                + "or a CSV manifest (path,label[,speaker]). Clips without a prediction count as wrong."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -43,8 +42,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "NAME", description = "AFEW split folder under --data (for example Val)")
     String split;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "also write report.md, report.json, confusion.csv and confusion.png here")
+    @Option(names = "--report", paramLabel = "DIR", description = "also write report.md, report.json and confusion-*.png here")
     Path report;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
 
     @Override
     public Integer call() {
@@ -52,40 +54,33 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (EmotionRecognizer recognizer = Cli.recognizer(model)) {
             Dataset dataset = readData(data, split);
-            List<Path> paths = dataset.clips().stream().map(LabelledClip::path).toList();
-            List<Optional<Recognition>> results;
-            List<EmotionException> failures = List.of();
-            try {
-                results = recognizer.classifyAll(paths).stream().map(Optional::of).toList();
-            } catch (BatchClassificationException e) {
-                results = e.results();
-                failures = e.failures();
-            }
-            Evaluation.Builder evaluation = Evaluation.builder();
-            List<Emotion> truth = dataset.labels();
-            for (int i = 0; i < results.size(); i++) {
-                int index = i;
-                results.get(i).ifPresent(r -> evaluation.add(truth.get(index), r.top()));
-            }
-            Evaluation result = evaluation.build();
+            TrainingListener progress = quiet ? TrainingListener.NONE : new ProgressBar(err);
+            PredictionTable table = PredictionTable.collect(recognizer, dataset, progress);
+            WeightedFusion fusion = new WeightedFusion(recognizer.weights());
             String title = "model " + (model == null ? "default" : model.getFileName()) + " on " + dataset.name();
-            out.println("# " + title);
-            out.println();
-            out.print(result.toMarkdown());
-            if (!failures.isEmpty()) {
-                out.println();
-                out.println(failures.size() + " of " + paths.size() + " files gave no prediction and are not counted:");
-                failures.forEach(f -> out.println("- " + f.getMessage()));
-            }
+            String markdown = report != null ? FusionReport.write(table, fusion, title, report) : markdown(table, fusion, title);
+            out.print(markdown);
             out.flush();
-            if (report != null) {
-                writeReport(report, title, result, failures);
+            FusionEvaluation fused = fusion.evaluate(table);
+            if (fused.noPrediction() > 0) {
+                err.println(fused.noPrediction() + " of " + table.size() + " clips got no prediction (see the report)");
+                return Emotion4jCommand.FAILED_INPUT;
             }
-            return failures.isEmpty() ? 0 : Emotion4jCommand.FAILED_INPUT;
+            return 0;
         } catch (EmotionException | IOException e) {
             err.println("emotion4j: " + e.getMessage());
             return Emotion4jCommand.FAILED_INPUT;
         }
+    }
+
+    private static String markdown(PredictionTable table, WeightedFusion fusion, String title) {
+        StringBuilder md = new StringBuilder("# ").append(title).append("\n\n");
+        for (Map.Entry<String, FusionEvaluation> e : FusionReport.evaluate(table, fusion).entrySet()) {
+            md.append("## ").append(e.getKey()).append(String.format(Locale.ROOT, " (accuracy %.2f %%, UAR %.2f %%, %d without prediction)%n%n",
+                    100 * e.getValue().accuracy(), 100 * e.getValue().unweightedAverageRecall(), e.getValue().noPrediction()));
+            md.append(e.getValue().evaluation().toMarkdown()).append('\n');
+        }
+        return md.toString();
     }
 
     static Dataset readData(Path data, String split) throws EmotionException {
@@ -93,21 +88,5 @@ final class EvaluateCommand implements Callable<Integer> {
             return ManifestDataset.read(data);
         }
         return split == null ? AfewDataset.readClassFolders(data, data.getFileName().toString()) : AfewDataset.read(data, split);
-    }
-
-    static void writeReport(Path directory, String title, Evaluation evaluation, List<EmotionException> failures) throws IOException {
-        Files.createDirectories(directory);
-        StringBuilder md = new StringBuilder("# ").append(title).append("\n\n").append(evaluation.toMarkdown());
-        if (!failures.isEmpty()) {
-            md.append("\n").append(failures.size()).append(" files gave no prediction:\n");
-            failures.forEach(f -> md.append("- ").append(f.getMessage()).append('\n'));
-        }
-        Files.writeString(directory.resolve("report.md"), md);
-        var json = evaluation.toJsonNode();
-        json.put("title", title);
-        json.put("failed_files", failures.size());
-        Files.writeString(directory.resolve("report.json"), io.github.emotion4j.core.Json.write(json));
-        Files.writeString(directory.resolve("confusion.csv"), evaluation.toCsv());
-        ConfusionMatrixImage.write(evaluation, title, directory.resolve("confusion.png"));
     }
 }
