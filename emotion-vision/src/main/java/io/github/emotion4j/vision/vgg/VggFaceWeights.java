@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
@@ -45,7 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class VggFaceWeights {
 
     private static final Logger LOG = LoggerFactory.getLogger(VggFaceWeights.class);
-    private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private VggFaceWeights() {
     }
@@ -197,28 +194,7 @@ public final class VggFaceWeights {
 
     /** Compares names piecewise, digits as numbers: conv2d_2 before conv2d_10. */
     static Comparator<String> naturalOrder() {
-        return (a, b) -> {
-            Matcher ma = NUMBER.matcher(a);
-            Matcher mb = NUMBER.matcher(b);
-            int ia = 0;
-            int ib = 0;
-            while (true) {
-                boolean fa = ma.find();
-                boolean fb = mb.find();
-                String pa = fa ? a.substring(ia, ma.start()) : a.substring(ia);
-                String pb = fb ? b.substring(ib, mb.start()) : b.substring(ib);
-                int text = pa.compareTo(pb);
-                if (text != 0 || !fa || !fb) {
-                    return text != 0 ? text : Boolean.compare(fa, fb);
-                }
-                int number = new java.math.BigInteger(ma.group()).compareTo(new java.math.BigInteger(mb.group()));
-                if (number != 0) {
-                    return number;
-                }
-                ia = ma.end();
-                ib = mb.end();
-            }
-        };
+        return FaceCropDataset::compareNatural;
     }
 
     /** {kernel, bias} of one layer. */
