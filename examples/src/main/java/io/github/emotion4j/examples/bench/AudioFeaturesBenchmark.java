@@ -1,6 +1,7 @@
 package io.github.emotion4j.examples.bench;
 
 import io.github.emotion4j.audio.features.FeatureMatrix;
+import io.github.emotion4j.audio.features.Is10Extractor;
 import io.github.emotion4j.audio.features.ShortTermFeatures;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,10 +29,16 @@ public class AudioFeaturesBenchmark {
 
     private float[] sixtySeconds;
     private final ShortTermFeatures shortTerm = ShortTermFeatures.defaults();
+    private final Is10Extractor is10 = new Is10Extractor();
 
     @Setup
     public void setUp() {
         sixtySeconds = SpeechLikeAudio.generate(60, 42);
+    }
+
+    @Benchmark
+    public double[] is10Functionals60s() {
+        return is10.extract(sixtySeconds, 16_000);
     }
 
     @Benchmark

@@ -25,8 +25,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE", description = "model bundle (directory or zip); default: the embedded default model")
-    Path model;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = Cli.MODEL_HELP)
+    String model;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "media files (video or audio)")
     List<Path> files;

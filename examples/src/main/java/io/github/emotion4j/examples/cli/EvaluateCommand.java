@@ -33,8 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE", description = "model bundle; default: the embedded default model")
-    Path model;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = Cli.MODEL_HELP)
+    String model;
 
     @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "labelled data")
     Path data;
@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
             TrainingListener progress = quiet ? TrainingListener.NONE : new ProgressBar(err);
             PredictionTable table = PredictionTable.collect(recognizer, dataset, progress);
             WeightedFusion fusion = new WeightedFusion(recognizer.weights());
-            String title = "model " + (model == null ? "default" : model.getFileName()) + " on " + dataset.name();
+            String title = "model " + Cli.modelName(model) + " on " + dataset.name();
             String markdown = report != null ? FusionReport.write(table, fusion, title, report) : markdown(table, fusion, title);
             out.print(markdown);
             out.flush();
