@@ -24,7 +24,8 @@ public record TrainingHistory(String stage, List<Epoch> epochs, int keptEpoch, O
      * One epoch.
      *
      * @param epoch 1-based
-     * @param trainLoss mean training loss over the epoch's batches
+     * @param trainLoss mean training loss over the epoch's batches, as DL4J scores them: the data loss (cross-entropy)
+     *     plus the weight-decay penalty
      * @param validationAccuracy accuracy on the validation data in [0, 1], NaN without
      * @param seconds wall time of the epoch, validation included
      */
