@@ -1,5 +1,7 @@
 package io.github.emotion4j.vision.vgg;
 
+import io.github.emotion4j.vision.face.FrameWindows;
+import io.github.emotion4j.vision.image.Image;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -165,28 +167,21 @@ public final class CnnLstm {
 
     /**
      * A clip's class probabilities: {@code faces} cut into windows of {@code sequenceLength} ({@link
-     * FaceClip#windows}), each window classified, the windows' probabilities averaged. Not synchronised: DL4J
+     * FrameWindows}: consecutive, the last padded by repeating its last face), each window classified, the windows' probabilities averaged. Not synchronised: DL4J
      * networks must not run on two threads at once, so callers sharing {@code network} lock around this call.
      *
      * @param faces the clip's faces in time order, at least one (only read)
      * @return a new array of {@code classes} probabilities in output order
      */
-    public static double[] predict(ComputationGraph network, FaceInput input, List<io.github.emotion4j.vision.image.Image> faces,
+    public static double[] predict(ComputationGraph network, FaceInput input, List<Image> faces,
             int sequenceLength) {
         if (faces.isEmpty()) {
             throw new IllegalArgumentException("no faces to classify");
         }
-        List<int[]> windows = FaceClip.windows(faces.size(), sequenceLength);
+        List<List<Image>> windows = FrameWindows.of(faces, sequenceLength);
         double[] sum = null;
         for (int start = 0; start < windows.size(); start += PREDICTION_BATCH) {
-            List<List<io.github.emotion4j.vision.image.Image>> batch = new java.util.ArrayList<>();
-            for (int[] window : windows.subList(start, Math.min(windows.size(), start + PREDICTION_BATCH))) {
-                List<io.github.emotion4j.vision.image.Image> sequence = new java.util.ArrayList<>(sequenceLength);
-                for (int index : window) {
-                    sequence.add(faces.get(index));
-                }
-                batch.add(sequence);
-            }
+            List<List<Image>> batch = windows.subList(start, Math.min(windows.size(), start + PREDICTION_BATCH));
             INDArray features = input.sequences(batch);
             INDArray output = network.outputSingle(false, features);
             if (sum == null) {

@@ -80,24 +80,4 @@ public interface FaceClip {
             }
         };
     }
-
-    /**
-     * Cuts {@code count} time steps into windows of {@code length} indices: consecutive, not overlapping; the last
-     * window, and the only one of a clip shorter than {@code length}, is padded by repeating its last index. So
-     * {@code count > 0} steps give {@code ceil(count / length)} windows.
-     */
-    static List<int[]> windows(int count, int length) {
-        if (length < 1) {
-            throw new IllegalArgumentException("window length must be at least 1, got " + length);
-        }
-        List<int[]> windows = new ArrayList<>();
-        for (int start = 0; start < count; start += length) {
-            int[] window = new int[length];
-            for (int t = 0; t < length; t++) {
-                window[t] = Math.min(start + t, count - 1);
-            }
-            windows.add(window);
-        }
-        return windows;
-    }
 }

@@ -3,6 +3,7 @@ package io.github.emotion4j.vision.vgg;
 import io.github.emotion4j.core.Emotion;
 import io.github.emotion4j.core.eval.Evaluation;
 import io.github.emotion4j.core.train.TrainingListener;
+import io.github.emotion4j.vision.face.FrameWindows;
 import io.github.emotion4j.vision.fer.LabelledImage;
 import io.github.emotion4j.vision.image.Image;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class FaceTrainer {
 
     /**
      * Trains a {@link CnnLstm} (stage 3): every clip gives windows of {@code sequenceLength} faces (see
-     * {@link FaceClip#windows}), each window a training sequence labelled with the clip's emotion; all faces of a
+     * {@link FrameWindows}: consecutive, the last padded by repeating its last face), each window a training sequence labelled with the clip's emotion; all faces of a
      * window share one augmentation. Validation accuracy counts clips, each predicted by the mean of its windows'
      * probabilities.
      *
@@ -112,10 +113,13 @@ public final class FaceTrainer {
             TrainingListener listener) throws IOException {
         List<int[]> windows = new ArrayList<>();
         for (int c = 0; c < train.size(); c++) {
-            for (int[] window : FaceClip.windows(train.get(c).size(), sequenceLength)) {
+            List<Integer> steps = java.util.stream.IntStream.range(0, train.get(c).size()).boxed().toList();
+            for (List<Integer> window : FrameWindows.of(steps, sequenceLength)) {
                 int[] entry = new int[sequenceLength + 1];
                 entry[0] = c;
-                System.arraycopy(window, 0, entry, 1, sequenceLength);
+                for (int t = 0; t < sequenceLength; t++) {
+                    entry[t + 1] = window.get(t);
+                }
                 windows.add(entry);
             }
         }
