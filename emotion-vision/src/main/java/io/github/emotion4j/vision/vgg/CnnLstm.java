@@ -156,10 +156,15 @@ public final class CnnLstm {
                 lstmUnits, classes, solver));
         network.init();
         for (String name : ancestors(backbone.getConfiguration(), featureVertex)) {
+            if (!(backbone.getConfiguration().getVertices().get(name) instanceof LayerVertex)) {
+                continue;
+            }
             org.deeplearning4j.nn.api.Layer target = network.getLayer(name);
-            if (target != null && target.numParams() > 0) {
-                INDArray source = backbone.getLayer(name).params();
-                target.setParams(source.dup());
+            if (target.numParams() > 0) {
+                // parameter by parameter: a layer's flattened order is not the same for every layer type
+                for (Map.Entry<String, INDArray> param : backbone.getLayer(name).paramTable().entrySet()) {
+                    target.setParam(param.getKey(), param.getValue().dup());
+                }
             }
         }
         return network;
