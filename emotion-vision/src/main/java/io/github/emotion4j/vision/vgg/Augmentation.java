@@ -16,6 +16,8 @@ public record Augmentation(double minCropFraction, boolean flip, double brightne
 
     /** No augmentation. */
     public static final Augmentation NONE = new Augmentation(1, false, 0, 0);
+    /** Crops of 85 % to 100 % and flips, no photometric change. */
+    public static final Augmentation GEOMETRIC = new Augmentation(0.85, true, 0, 0);
     /** Crops of 85 % to 100 %, flips, brightness ±20, contrast ±20 %. */
     public static final Augmentation DEFAULT = new Augmentation(0.85, true, 20, 0.2);
 

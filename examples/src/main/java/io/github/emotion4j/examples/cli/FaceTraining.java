@@ -75,7 +75,7 @@ final class FaceTraining {
         int[] epochs = {10, 10, 10};
         int[] batch = {32, 32, 4};
         SolverSettings solver = SolverSettings.defaults();
-        boolean augment = true;
+        Augmentation augmentation = Augmentation.DEFAULT;
         Boolean keepBest;
         Duration timeLimit = Duration.ZERO;
         int lstmUnits = CnnLstm.PAPER_LSTM_UNITS;
@@ -114,7 +114,6 @@ final class FaceTraining {
         }
 
         StageSettings stage(int s) {
-            Augmentation augmentation = augment ? Augmentation.DEFAULT : Augmentation.NONE;
             return new StageSettings(epochs[s - 1], batch[s - 1], augmentation, keepBest == null || keepBest, timeLimit);
         }
     }

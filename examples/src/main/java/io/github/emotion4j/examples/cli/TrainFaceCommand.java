@@ -3,6 +3,7 @@ package io.github.emotion4j.examples.cli;
 import io.github.emotion4j.core.EmotionException;
 import io.github.emotion4j.core.train.TrainingListener;
 import io.github.emotion4j.examples.Dl4jCpu;
+import io.github.emotion4j.vision.vgg.Augmentation;
 import io.github.emotion4j.vision.vgg.FaceBackbone;
 import io.github.emotion4j.vision.vgg.FaceVggLstmBranch;
 import io.github.emotion4j.vision.vgg.SolverSettings;
@@ -106,8 +107,9 @@ final class TrainFaceCommand implements Callable<Integer> {
     @Option(names = "--lr-decay", paramLabel = "EPOCHS:FACTOR", description = "multiply the learning rate by FACTOR every EPOCHS epochs")
     String lrDecay;
 
-    @Option(names = "--no-augment", description = "no random crops, flips, brightness or contrast changes")
-    boolean noAugment;
+    @Option(names = "--augment", paramLabel = "full|geometric|none", defaultValue = "full",
+            description = "training-face changes: full (crops, flips, brightness, contrast; default), geometric (crops, flips) or none")
+    String augment;
 
     @Option(names = "--keep-best", negatable = true, description = "end each stage with its best validation epoch (default: yes when there is validation data)")
     Boolean keepBest;
@@ -171,7 +173,12 @@ final class TrainFaceCommand implements Callable<Integer> {
                 decayFactor = Double.parseDouble(parts[1].strip());
             }
             s.solver = new SolverSettings(rule, learningRate, 0.9, weightDecay, newLayerFactor, decayEvery, decayFactor, seed);
-            s.augment = !noAugment;
+            s.augmentation = switch (augment.toLowerCase(Locale.ROOT)) {
+                case "full" -> Augmentation.DEFAULT;
+                case "geometric" -> Augmentation.GEOMETRIC;
+                case "none" -> Augmentation.NONE;
+                default -> throw new IllegalArgumentException("--augment must be full, geometric or none, got '" + augment + "'");
+            };
             s.keepBest = keepBest;
             s.timeLimit = timeLimit == null ? Duration.ZERO : Duration.ofMillis(Math.round(timeLimit * 60_000));
             s.lstmUnits = lstm;
