@@ -184,7 +184,7 @@ final class TrainFaceCommand implements Callable<Integer> {
             s.lstmUnits = lstm;
             s.sequenceLength = sequence;
             s.name = name;
-            s.commandLine = "emotion4j train-face " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            s.commandLine = "emotion4j " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             s.validate();
         } catch (IllegalArgumentException e) {
             err.println("emotion4j train-face: " + e.getMessage());

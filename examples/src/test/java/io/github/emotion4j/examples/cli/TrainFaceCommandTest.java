@@ -74,7 +74,8 @@ class TrainFaceCommandTest {
         try (ModelBundle opened = ModelBundle.open(bundle)) {
             assertEquals(FaceVggLstmBranch.TYPE, opened.manifest().branches().get(0).type());
             assertEquals("CNN", opened.manifest().branches().get(0).properties().get("kind"));
-            assertTrue(opened.manifest().provenance().get("command").contains("--stage 1"));
+            assertTrue(opened.manifest().provenance().get("command").startsWith("emotion4j train-face --stage 1 "),
+                    opened.manifest().provenance().get("command"));
         }
         try (EmotionRecognizer recognizer = EmotionRecognizer.load(bundle)) {
             assertEquals(1, recognizer.branches().size());
