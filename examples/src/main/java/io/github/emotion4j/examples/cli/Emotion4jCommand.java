@@ -1,5 +1,7 @@
 package io.github.emotion4j.examples.cli;
 
+import io.github.emotion4j.examples.Dl4jCpu;
+import io.github.emotion4j.vision.vgg.FaceVggLstmBranch;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "emotion4j", mixinStandardHelpOptions = true, versionProvider = Emotion4jCommand.Version.class,
         description = "Recognise emotion in video clips from faces and voice.",
-        subcommands = {InspectCommand.class, ClassifyCommand.class, EvaluateCommand.class, TrainCommand.class, FeaturesCommand.class, LandmarksCommand.class, ExpressionCommand.class, TimelineCommand.class, FuseCommand.class, ExportModelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, ClassifyCommand.class, EvaluateCommand.class, TrainCommand.class, FeaturesCommand.class, LandmarksCommand.class, ExpressionCommand.class, TimelineCommand.class, FuseCommand.class, ExportModelCommand.class, TrainFaceCommand.class, CommandLine.HelpCommand.class})
 public final class Emotion4jCommand implements Callable<Integer> {
 
     /** Exit code when some input failed (the others were still processed). */
@@ -34,12 +36,33 @@ public final class Emotion4jCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Emotion4jCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(args);
+        return commandLine.execute(routed(args));
+    }
+
+    /**
+     * {@code train --branch face-vgg-lstm ...} is {@code train-face ...}: the face network's three-stage training has
+     * options of its own, so it lives in {@link TrainFaceCommand}, and {@code train} hands it over.
+     */
+    static String[] routed(String[] args) {
+        if (args.length == 0 || !args[0].equals("train")) {
+            return args;
+        }
+        for (int i = 1; i < args.length; i++) {
+            boolean faceBranch = args[i].equals("--branch=" + FaceVggLstmBranch.TYPE)
+                    || args[i].equals("--branch") && i + 1 < args.length && args[i + 1].equals(FaceVggLstmBranch.TYPE);
+            if (faceBranch) {
+                String[] copy = args.clone();
+                copy[0] = "train-face";
+                return copy;
+            }
+        }
+        return args;
     }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        int code = new CommandLine(new Emotion4jCommand()).execute(args);
+        Dl4jCpu.configure();
+        int code = new CommandLine(new Emotion4jCommand()).execute(routed(args));
         System.exit(code);
     }
 

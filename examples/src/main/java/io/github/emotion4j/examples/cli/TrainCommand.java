@@ -54,7 +54,8 @@ final class TrainCommand implements Callable<Integer> {
                     return b;
                 }
             }
-            throw new CommandLine.TypeConversionException("unknown branch '" + value + "': expected audio-svm, audio-lstm or audio-maps");
+            throw new CommandLine.TypeConversionException("unknown branch '" + value
+                    + "': expected audio-svm, audio-lstm, audio-maps or face-vgg-lstm (see train-face --help)");
         }
 
         @Override
@@ -67,7 +68,8 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--branch", required = true, paramLabel = "TYPE", converter = BranchConverter.class,
-            description = "audio-svm (IS10 + SVM), audio-lstm (short-term features + LSTM) or audio-maps (Inception-v2-LSTM on audio maps)")
+            description = "audio-svm (IS10 + SVM), audio-lstm (short-term features + LSTM), audio-maps (Inception-v2-LSTM on audio maps), "
+                    + "or face-vgg-lstm (the face VGG-LSTM; its options are train-face's, see train-face --help)")
     Branch branch;
 
     @Option(names = "--train", required = true, paramLabel = "DIR|CSV", description = "training clips")
