@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "emotion4j", mixinStandardHelpOptions = true, versionProvider = Emotion4jCommand.Version.class,
         description = "Recognise emotion in video clips from faces and voice.",
-        subcommands = {InspectCommand.class, ClassifyCommand.class, EvaluateCommand.class, TrainCommand.class, FeaturesCommand.class, LandmarksCommand.class, ExpressionCommand.class, TimelineCommand.class, FuseCommand.class, ExportModelCommand.class, TrainFaceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, ClassifyCommand.class, EvaluateCommand.class, TrainCommand.class, FeaturesCommand.class, LandmarksCommand.class, ExpressionCommand.class, TimelineCommand.class, FuseCommand.class, TrainHybridCommand.class, ExportModelCommand.class, TrainFaceCommand.class, CommandLine.HelpCommand.class})
 public final class Emotion4jCommand implements Callable<Integer> {
 
     /** Exit code when some input failed (the others were still processed). */

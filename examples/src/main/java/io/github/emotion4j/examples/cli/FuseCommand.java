@@ -102,7 +102,7 @@ final class FuseCommand implements Callable<Integer> {
     }
 
     /** One recognizer holding every branch of every bundle (weight 1 each), so each clip is decoded once. */
-    private static EmotionRecognizer combined(List<Path> bundles, Map<String, Path> sources, List<EmotionRecognizer> loaded)
+    static EmotionRecognizer combined(List<Path> bundles, Map<String, Path> sources, List<EmotionRecognizer> loaded)
             throws EmotionException {
         EmotionRecognizer.Builder builder = EmotionRecognizer.builder();
         for (Path bundle : bundles) {
