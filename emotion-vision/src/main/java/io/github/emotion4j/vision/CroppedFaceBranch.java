@@ -80,7 +80,17 @@ public final class CroppedFaceBranch implements SavableBranch {
             return BranchResult.abstain("no image or video");
         }
         List<EmotionScores> frames = new ArrayList<>();
-        clip.frames().get().forEach(f -> frames.add(score(Image.fromBgr(f.width(), f.height(), f.copyPixels()))));
+        List<Image> batch = new ArrayList<>(FaceExpressionBranch.BATCH_FRAMES);
+        clip.frames().get().forEach(f -> {
+            batch.add(prepare(Image.fromBgr(f.width(), f.height(), f.copyPixels())));
+            if (batch.size() == FaceExpressionBranch.BATCH_FRAMES) {
+                frames.addAll(networks.scoreAll(batch));
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            frames.addAll(networks.scoreAll(batch));
+        }
         if (frames.isEmpty()) {
             return BranchResult.abstain("no frames");
         }

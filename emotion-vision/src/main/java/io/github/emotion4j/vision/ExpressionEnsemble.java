@@ -73,17 +73,42 @@ public final class ExpressionEnsemble implements AutoCloseable {
 
     /** Each network's scores by name, then the weighted combination under {@code "combined"}. */
     public Map<String, EmotionScores> scoreEach(Image face) {
-        Map<String, EmotionScores> scores = new LinkedHashMap<>();
-        List<EmotionScores> all = new ArrayList<>();
-        List<Double> w = new ArrayList<>();
+        return scoreEachAll(List.of(face)).get(0);
+    }
+
+    /**
+     * {@link #scoreEach(Image)} for several faces, each network running them as one batch: one map per face, in
+     * order.
+     */
+    public List<Map<String, EmotionScores>> scoreEachAll(List<Image> faces) {
+        List<Map<String, EmotionScores>> out = new ArrayList<>(faces.size());
+        for (int i = 0; i < faces.size(); i++) {
+            out.add(new LinkedHashMap<>());
+        }
+        if (faces.isEmpty()) {
+            return out;
+        }
         networks.forEach((name, network) -> {
-            EmotionScores s = network.predict(face);
-            scores.put(name, s);
-            all.add(s);
-            w.add(weights.get(name));
+            List<EmotionScores> scores = network.predictAll(faces);
+            for (int i = 0; i < faces.size(); i++) {
+                out.get(i).put(name, scores.get(i));
+            }
         });
-        scores.put("combined", EmotionScores.weightedMean(all, w));
-        return scores;
+        for (Map<String, EmotionScores> face : out) {
+            List<EmotionScores> all = new ArrayList<>();
+            List<Double> w = new ArrayList<>();
+            face.forEach((name, s) -> {
+                all.add(s);
+                w.add(weights.get(name));
+            });
+            face.put("combined", EmotionScores.weightedMean(all, w));
+        }
+        return out;
+    }
+
+    /** The combined scores of several faces, batched as {@link #scoreEachAll(List)}. */
+    public List<EmotionScores> scoreAll(List<Image> faces) {
+        return scoreEachAll(faces).stream().map(face -> face.get("combined")).toList();
     }
 
     /** The settings a bundle records: {@code faceapi_weight} and {@code minixception_weight}. */

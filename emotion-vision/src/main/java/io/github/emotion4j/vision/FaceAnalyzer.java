@@ -11,6 +11,7 @@ import io.github.emotion4j.vision.face.ImagePoint;
 import io.github.emotion4j.vision.face.LandmarkDetector;
 import io.github.emotion4j.vision.image.Image;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +60,53 @@ public final class FaceAnalyzer implements AutoCloseable {
 
     /** Every face in {@code image}, largest first. */
     public List<FaceObservation> analyze(Image image) {
+        return analyzeAll(List.of(image)).get(0);
+    }
+
+    /**
+     * Every face in each of {@code images} (largest first in each): one list per image, in order. Landmarks and the
+     * expression networks run on all the faces found as one batch, which is how a clip's frames should be given (a
+     * window of 16 consecutive sampled frames at a time, say: the batch lives in memory).
+     *
+     * <p>The images are taken as consecutive frames of one video: the first is searched whole; each later one is
+     * searched only around the faces of the one before ({@link #detectNear}), and whole again whenever a face is not
+     * found there. Faces that enter the picture are therefore found at the next call at the latest.
+     */
+    public List<List<FaceObservation>> analyzeAll(List<Image> images) {
         if (closed) {
             throw new IllegalStateException("this FaceAnalyzer is closed");
         }
-        List<FaceObservation> faces = new ArrayList<>();
-        for (FaceBox box : detect(image)) {
-            faces.add(observe(image, box));
+        List<Image> faceImages = new ArrayList<>();
+        List<FaceBox> boxes = new ArrayList<>();
+        int[] facesPerImage = new int[images.size()];
+        List<FaceBox> previous = List.of();
+        for (int i = 0; i < images.size(); i++) {
+            List<FaceBox> found = previous.isEmpty() ? detect(images.get(i)) : detectNear(images.get(i), previous);
+            previous = found;
+            for (FaceBox box : found) {
+                faceImages.add(images.get(i));
+                boxes.add(box);
+                facesPerImage[i]++;
+            }
         }
-        return faces;
+        List<FaceLandmarks> points = landmarks.detectAll(faceImages, boxes);
+        List<Image> aligned = new ArrayList<>(boxes.size());
+        for (int f = 0; f < boxes.size(); f++) {
+            aligned.add(aligner.align(faceImages.get(f), points.get(f)));
+        }
+        List<Map<String, EmotionScores>> scores = networks.scoreEachAll(aligned);
+        List<List<FaceObservation>> out = new ArrayList<>(images.size());
+        int f = 0;
+        for (int count : facesPerImage) {
+            List<FaceObservation> faces = new ArrayList<>(count);
+            for (int k = 0; k < count; k++, f++) {
+                Map<String, EmotionScores> each = new LinkedHashMap<>(scores.get(f));
+                EmotionScores combined = each.remove("combined");
+                faces.add(new FaceObservation(boxes.get(f), points.get(f), combined, each));
+            }
+            out.add(faces);
+        }
+        return out;
     }
 
     /** The faces' boxes in {@code image}, largest first. */
@@ -81,6 +121,38 @@ public final class FaceAnalyzer implements AutoCloseable {
             scaled.add(new FaceBox(b.x() * factor, b.y() * factor, b.width() * factor, b.height() * factor));
         }
         return scaled;
+    }
+
+    /**
+     * The faces in {@code image} near {@code previous} (the faces of the frame before): each is searched for in its
+     * box widened by half its size on every side, which is several times faster than searching the whole image.
+     * When one of them is not found there, the whole image is searched ({@link #detect}). Largest first.
+     */
+    public List<FaceBox> detectNear(Image image, List<FaceBox> previous) {
+        int factor = Math.max(1, (int) Math.ceil(image.width() / (double) detectionWidth));
+        List<FaceBox> found = new ArrayList<>();
+        for (FaceBox face : previous) {
+            int x = (int) Math.floor(face.x() - face.width() / 2);
+            int y = (int) Math.floor(face.y() - face.height() / 2);
+            int left = Math.max(0, x);
+            int top = Math.max(0, y);
+            int right = Math.min(image.width(), (int) Math.ceil(face.right() + face.width() / 2));
+            int bottom = Math.min(image.height(), (int) Math.ceil(face.bottom() + face.height() / 2));
+            if (right - left < factor * 24 || bottom - top < factor * 24) {
+                return detect(image);
+            }
+            List<FaceBox> near = detector.detect(image.crop(left, top, right - left, bottom - top).shrink(factor));
+            if (near.isEmpty()) {
+                return detect(image);
+            }
+            FaceBox b = near.get(0);
+            FaceBox box = new FaceBox(left + b.x() * factor, top + b.y() * factor, b.width() * factor, b.height() * factor);
+            if (found.stream().noneMatch(other -> other.iou(box) > 0.5)) {
+                found.add(box);
+            }
+        }
+        found.sort(Comparator.comparingDouble(FaceBox::area).reversed());
+        return found;
     }
 
     /** Landmarks, alignment and expression scores of the face in {@code box}. */

@@ -51,6 +51,9 @@ public final class FaceExpressionBranch implements SavableBranch {
     private static final Logger LOG = LoggerFactory.getLogger(FaceExpressionBranch.class);
 
     private final String name;
+    /** Frames analysed together: their faces go through the networks as one batch (the paper's window length). */
+    static final int BATCH_FRAMES = 16;
+
     private final FaceAnalyzer analyzer;
     private final Tracks tracks;
     private final FrameGrid grid;
@@ -109,15 +112,32 @@ public final class FaceExpressionBranch implements SavableBranch {
         }
         FaceTracker tracker = FaceTracker.create();
         List<ClipFaces.SampledFrame> frames = new ArrayList<>();
+        List<Image> batch = new ArrayList<>(BATCH_FRAMES);
+        List<Long> times = new ArrayList<>(BATCH_FRAMES);
         clip.frames().get().forEach(frame -> {
-            Image image = Image.fromBgr(frame.width(), frame.height(), frame.copyPixels());
-            List<FaceObservation> observed = analyzer.analyze(image);
-            List<FaceBox> boxes = observed.stream().map(FaceObservation::box).toList();
-            List<Integer> ids = tracker.add(boxes);
-            frames.add(new ClipFaces.SampledFrame(frame.timeMicros(), observed, ids));
+            batch.add(Image.fromBgr(frame.width(), frame.height(), frame.copyPixels()));
+            times.add(frame.timeMicros());
+            if (batch.size() == BATCH_FRAMES) {
+                analyzeBatch(batch, times, tracker, frames);
+            }
         });
+        analyzeBatch(batch, times, tracker, frames);
         List<FaceTrack> found = tracker.tracks();
         return new ClipFaces(frames, found);
+    }
+
+    /** Analyses the buffered frames as one batch, appends them to {@code frames} and empties the buffers. */
+    private void analyzeBatch(List<Image> batch, List<Long> times, FaceTracker tracker, List<ClipFaces.SampledFrame> frames) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<List<FaceObservation>> observed = analyzer.analyzeAll(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            List<FaceBox> boxes = observed.get(i).stream().map(FaceObservation::box).toList();
+            frames.add(new ClipFaces.SampledFrame(times.get(i), observed.get(i), tracker.add(boxes)));
+        }
+        batch.clear();
+        times.clear();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.emotion4j.examples.bench;
 import io.github.emotion4j.core.EmotionRecognizer;
 import io.github.emotion4j.core.Recognition;
 import io.github.emotion4j.examples.DemoClip;
+import io.github.emotion4j.examples.Dl4jCpu;
 import io.github.emotion4j.vision.FaceAnalyzer;
 import io.github.emotion4j.vision.face.FaceBox;
 import io.github.emotion4j.vision.face.FaceLandmarks;
@@ -15,6 +16,7 @@ import io.github.emotion4j.vision.net.MiniXceptionNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,6 +34,9 @@ public final class FacePipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean helpers = Dl4jCpu.configure();
+        System.out.println("ND4J binary with oneDNN: " + Dl4jCpu.oneDnnLoaded() + "; DL4J helpers: " + helpers
+                + "; OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Path portrait = Path.of(args.length > 1 ? args[1] : "examples/demo/grace_hopper_512x512.jpg");
         Path dir = Files.createTempDirectory("emotion4j-bench");
@@ -53,6 +58,12 @@ public final class FacePipelineBenchmark {
             report("alignment to 112x112", repetitions, () -> aligned[0] = aligner.align(frame, points[0]));
             report("face-api FaceExpressionNet, one face", repetitions, () -> faceApi.predict(aligned[0]));
             report("mini-Xception, one face", repetitions, () -> miniXception.predict(aligned[0]));
+            List<Image> sixteen = java.util.Collections.nCopies(16, aligned[0]);
+            List<Image> sixteenFrames = java.util.Collections.nCopies(16, frame);
+            List<FaceBox> sixteenBoxes = java.util.Collections.nCopies(16, box[0]);
+            report("landmarks, batch of 16 faces (per face)", repetitions, 16, () -> landmarks.detectAll(sixteenFrames, sixteenBoxes));
+            report("face-api, batch of 16 faces (per face)", repetitions, 16, () -> faceApi.predictAll(sixteen));
+            report("mini-Xception, batch of 16 faces (per face)", repetitions, 16, () -> miniXception.predictAll(sixteen));
         }
 
         Path clip = dir.resolve("ten-seconds.mp4");
@@ -89,15 +100,20 @@ public final class FacePipelineBenchmark {
     }
 
     private static void report(String what, int repetitions, Action action) throws Exception {
+        report(what, repetitions, 1, action);
+    }
+
+    /** Times {@code action}, reporting the time per item when one run handles {@code items}. */
+    private static void report(String what, int repetitions, int items, Action action) throws Exception {
         action.run();
         action.run();
         double[] ms = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
             long start = System.nanoTime();
             action.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
+            ms[i] = (System.nanoTime() - start) / 1e6 / items;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%-48s median %8.2f ms  min %8.2f ms  (%d runs)%n", what, ms[repetitions / 2], ms[0], repetitions);
+        System.out.printf(Locale.ROOT, "%-52s median %8.2f ms  min %8.2f ms  (%d runs)%n", what, ms[repetitions / 2], ms[0], repetitions);
     }
 }

@@ -38,8 +38,9 @@ final class ProgressBar implements TrainingListener {
         int filled = (int) Math.round(fraction * WIDTH);
         double elapsed = (now - startNanos) / 1e9;
         String eta = fraction > 0 ? String.format(Locale.ROOT, "eta %.0fs", elapsed * (1 - fraction) / fraction) : "";
-        out.print(String.format(Locale.ROOT, "\r  [%s%s] %3.0f%% %d/%d loss %.4f %s   ", "#".repeat(filled),
-                " ".repeat(WIDTH - filled), 100 * fraction, step, totalSteps, loss, eta));
+        String lossText = Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "loss %.4f ", loss);
+        out.print(String.format(Locale.ROOT, "\r  [%s%s] %3.0f%% %d/%d %s%s   ", "#".repeat(filled),
+                " ".repeat(WIDTH - filled), 100 * fraction, step, totalSteps, lossText, eta));
         out.flush();
     }
 

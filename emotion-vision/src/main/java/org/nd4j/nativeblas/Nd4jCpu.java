@@ -7,9 +7,12 @@ package org.nd4j.nativeblas;
  * convolution falls back to DL4J's own im2col path (ten times slower on a CPU). This class answers the lookup:
  * oneDNN is used when the loaded ND4J binary was built with it (an {@code -onednn} classifier of nd4j-native; the
  * default classifier has none and nothing changes). The helpers also need the system property
- * {@code org.eclipse.deeplearning4j.helpers.disable=false} (see {@code Dl4jCpu}).
+ * {@code org.eclipse.deeplearning4j.helpers.disable=false}, which the command-line application sets and a library
+ * user sets on the {@code java} command line.
  *
- * <p>Part of the command-line application only, not of the emotion4j libraries. Stateless and thread-safe.
+ * <p>Shipped in emotion-vision (a class in ND4J's package, which ND4J 1.0.0-M2.1 itself no longer has) so that every
+ * user of the face networks can switch oneDNN on; it does nothing unless DL4J asks. Remove it when DL4J's lookup is
+ * fixed. Stateless and thread-safe.
  */
 public final class Nd4jCpu {
 
