@@ -34,6 +34,7 @@ public final class Nd4jCpu {
 
         /** Whether the loaded ND4J binary includes oneDNN. */
         public boolean isUseMKLDNN() {
+            org.nd4j.linalg.factory.Nd4j.getBackend(); // NativeOpsHolder needs the backend loaded first
             String info = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
             return info != null && info.contains("HAVE_ONEDNN");
         }

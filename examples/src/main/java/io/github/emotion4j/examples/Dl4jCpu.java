@@ -1,5 +1,6 @@
 package io.github.emotion4j.examples;
 
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -31,6 +32,7 @@ public final class Dl4jCpu {
 
     /** Whether the ND4J binary that was loaded includes oneDNN (starts ND4J). */
     public static boolean oneDnnLoaded() {
+        Nd4j.getBackend(); // NativeOpsHolder needs the backend loaded first
         String info = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
         return info != null && info.contains("HAVE_ONEDNN");
     }
