@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * the validation accuracy after every epoch. Options a branch does not use are refused.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train an audio emotion model and write it as a model bundle (refuses to overwrite).",
+        description = {"Train an emotion model (the audio branches here; face-vgg-lstm hands over to train-face) and write it as a model bundle (refuses to overwrite).",
             "--train/--val: a folder of class folders (<class>/<file>, AFEW or FER-2013 names) or a CSV manifest "
                     + "(path,label[,speaker]). Defaults are the paper's settings; training on a CPU, smaller ones are "
                     + "usually wiser (for example --hidden 128, or --width 0.125 --blocks 1,0,0 --frozen-trunk).",
