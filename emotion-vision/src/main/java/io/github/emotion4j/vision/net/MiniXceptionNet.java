@@ -1,13 +1,8 @@
 package io.github.emotion4j.vision.net;
 
 import io.github.emotion4j.core.Emotion;
-import io.github.emotion4j.core.EmotionScores;
 import io.github.emotion4j.vision.image.Image;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The FER-2013 mini-Xception of Arriaga et al. (oarriaga/face_classification, MIT) as shipped in
@@ -23,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Thread-safe (forward passes are serialised on this instance); owns native memory until {@link #close()}.
  */
-public final class MiniXceptionNet implements ExpressionNetwork {
+public final class MiniXceptionNet extends EmbeddedExpressionNetwork {
 
     /** Name of the embedded weight file. */
     static final String WEIGHTS = "minixception-fer2013.e4jw";
@@ -35,12 +30,9 @@ public final class MiniXceptionNet implements ExpressionNetwork {
     /** Luma weights of the reference preprocessing (R, G, B). */
     private static final float[] GRAY_WEIGHTS = {0.2989f, 0.587f, 0.114f};
 
-    private final GraphRunner runner;
-
     private MiniXceptionNet() {
-        int size = MiniXceptionArchitecture.INPUT_SIZE;
-        runner = new GraphRunner(this, MiniXceptionArchitecture.configuration(), WEIGHTS, "MiniXceptionNet",
-                new long[] {1, size, size}, MiniXceptionNet::fill);
+        super(MiniXceptionArchitecture.configuration(), WEIGHTS, "MiniXceptionNet", 1, MiniXceptionArchitecture.INPUT_SIZE,
+                MiniXceptionNet::fill, OUTPUT_CLASSES, MiniXceptionArchitecture.FEATURE_LAYER);
     }
 
     /**
@@ -61,53 +53,6 @@ public final class MiniXceptionNet implements ExpressionNetwork {
                     + (p.data[2 * plane + i] / 255f) * GRAY_WEIGHTS[2];
             target[offset + i] = (gray - 0.5f) * 2f;
         }
-    }
-
-    @Override
-    public int inputSize() {
-        return MiniXceptionArchitecture.INPUT_SIZE;
-    }
-
-    @Override
-    public List<Emotion> outputClasses() {
-        return OUTPUT_CLASSES;
-    }
-
-    @Override
-    public EmotionScores predict(Image face) {
-        return predictAll(List.of(Objects.requireNonNull(face, "face"))).get(0);
-    }
-
-    @Override
-    public List<EmotionScores> predictAll(List<Image> faces) {
-        List<EmotionScores> out = new ArrayList<>(faces.size());
-        if (faces.isEmpty()) {
-            return out;
-        }
-        for (float[] row : runner.run(faces)) {
-            out.add(Scores.inEmotionOrder(row, OUTPUT_CLASSES));
-        }
-        return out;
-    }
-
-    @Override
-    public INDArray toInput(List<Image> faces) {
-        return runner.toInput(faces);
-    }
-
-    @Override
-    public ComputationGraph graph() {
-        return runner.graph();
-    }
-
-    @Override
-    public String featureLayer() {
-        return MiniXceptionArchitecture.FEATURE_LAYER;
-    }
-
-    @Override
-    public void close() {
-        runner.close();
     }
 
     @Override
