@@ -70,7 +70,6 @@ final class FeaturesCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "audio or video files")
     List<Path> inputs;
 
-    private final FFmpegMediaDecoder decoder = new FFmpegMediaDecoder();
 
     @Override
     public Integer call() throws IOException {
@@ -192,7 +191,7 @@ final class FeaturesCommand implements Callable<Integer> {
     }
 
     private float[] decodeAudio(Path input) throws EmotionException {
-        AudioTrack audio = decoder.decode(input, MediaRequest.audio()).audio()
+        AudioTrack audio = new FFmpegMediaDecoder().decode(input, MediaRequest.audio()).audio()
                 .orElseThrow(() -> new MediaDecodeException(input, "has no audio track"));
         return audio.samples();
     }
