@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * empty, unreadable, not a format FFmpeg recognises, a still image, truncated (a stream ends well before the
  * duration its container declares) or without any decodable stream. Files are only read, never written.
  *
+ * <p>Uncompressed WAV files (integer or float PCM) are read in Java with the same conversions, mixing and
+ * resampling, so they need no native library; every other input goes through FFmpeg.
+ *
  * <p>Stateless and thread-safe. Sets FFmpeg's global log level to errors only (FFmpeg's own output would
  * otherwise go to stderr); errors reach the caller as exceptions.
  */
@@ -63,8 +66,15 @@ public final class FFmpegMediaDecoder implements MediaDecoder {
     /** Presentation times within this many microseconds after an instant still count as shown at it. */
     private static final long INSTANT_SLACK_MICROS = 100;
 
-    static {
-        avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+    /** Silences FFmpeg's own logging once, when FFmpeg is first used (not when this class loads). */
+    private static final class QuietFFmpeg {
+        static {
+            avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+        }
+
+        static void ensure() {
+            // the static initialiser does the work
+        }
     }
 
     @Override
@@ -78,6 +88,13 @@ public final class FFmpegMediaDecoder implements MediaDecoder {
     @Override
     public MediaClip decode(Path media, MediaRequest request) throws MediaDecodeException {
         checkFile(media);
+        if (request.wantsAudio()) {
+            AudioTrack wav = PcmWav.read(media);
+            if (wav != null) {
+                LOG.debug("decoded {} in Java (uncompressed WAV): {}", media, wav);
+                return new SimpleMediaClip(media, wav.duration(), wav, null);
+            }
+        }
         MediaInfo info = inspect(media);
         AudioTrack audio = null;
         if (request.wantsAudio() && info.audio().isPresent()) {
@@ -397,6 +414,7 @@ public final class FFmpegMediaDecoder implements MediaDecoder {
         }
 
         static Grabber open(Path media, boolean audioAsFloat) throws MediaDecodeException {
+            QuietFFmpeg.ensure();
             FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(media.toFile());
             if (audioAsFloat) {
                 grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);

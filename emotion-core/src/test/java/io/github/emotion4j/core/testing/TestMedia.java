@@ -48,6 +48,10 @@ public final class TestMedia {
         }
     }
 
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // FFmpeg's muxers would describe every file on stderr
+    }
+
     private TestMedia() {
     }
 
