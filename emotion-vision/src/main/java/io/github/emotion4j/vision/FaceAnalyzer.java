@@ -38,6 +38,9 @@ public final class FaceAnalyzer implements AutoCloseable {
     public static final List<ImagePoint> EMBEDDED_TEMPLATE = List.of(new ImagePoint(0.22, 0.36), new ImagePoint(0.375, 0.37),
             new ImagePoint(0.625, 0.37), new ImagePoint(0.78, 0.36));
 
+    /** Images at most this many pixels on their longer side get a second search as tight face crops. */
+    static final int SMALL_IMAGE = 200;
+
     private final FaceDetector detector;
     private final LandmarkDetector landmarks;
     private final FaceAligner aligner;
@@ -113,6 +116,9 @@ public final class FaceAnalyzer implements AutoCloseable {
     public List<FaceBox> detect(Image image) {
         int factor = Math.max(1, (int) Math.ceil(image.width() / (double) detectionWidth));
         List<FaceBox> boxes = detector.detect(image.shrink(factor));
+        if (boxes.isEmpty() && Math.max(image.width(), image.height()) <= SMALL_IMAGE) {
+            return detectInTightCrop(image);
+        }
         if (factor == 1) {
             return boxes;
         }
@@ -121,6 +127,22 @@ public final class FaceAnalyzer implements AutoCloseable {
             scaled.add(new FaceBox(b.x() * factor, b.y() * factor, b.width() * factor, b.height() * factor));
         }
         return scaled;
+    }
+
+    /**
+     * A small image in which no face was found may be a face cropped tightly (a face data set's crops, a profile
+     * photo): the cascade needs some surroundings, so the image is searched again inside a black border of a
+     * quarter of its size on every side. Boxes are in the image's coordinates (they may reach past its edges).
+     */
+    private List<FaceBox> detectInTightCrop(Image image) {
+        int padX = image.width() / 4;
+        int padY = image.height() / 4;
+        Image padded = image.crop(-padX, -padY, image.width() + 2 * padX, image.height() + 2 * padY);
+        List<FaceBox> boxes = new ArrayList<>();
+        for (FaceBox b : detector.detect(padded)) {
+            boxes.add(new FaceBox(b.x() - padX, b.y() - padY, b.width(), b.height()));
+        }
+        return boxes;
     }
 
     /**

@@ -1,29 +1,18 @@
 package io.github.emotion4j.audio.model;
 
-import io.github.emotion4j.audio.features.AudioTooShortException;
-import io.github.emotion4j.audio.features.FeatureMatrix;
 import io.github.emotion4j.audio.features.ShortTermFeatures;
-import io.github.emotion4j.core.BranchResult;
 import io.github.emotion4j.core.Emotion;
 import io.github.emotion4j.core.EmotionScores;
-import io.github.emotion4j.core.MediaClip;
-import io.github.emotion4j.core.MediaRequest;
 import io.github.emotion4j.core.ModelFormatException;
 import io.github.emotion4j.core.bundle.BranchFactory;
 import io.github.emotion4j.core.bundle.BranchSource;
-import io.github.emotion4j.core.bundle.SavableBranch;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The paper's audio LSTM (section 2.3): the 34 short-term features every 50 ms (100 ms windows), z-scored with
@@ -38,77 +27,36 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: predictions are serialised on the network, which this branch owns and {@link #close()} frees
  * (idempotent; a closed branch refuses to predict).
  */
-public final class AudioLstmBranch implements SavableBranch {
+public final class AudioLstmBranch extends ShortTermNetworkBranch<MultiLayerNetwork> {
 
     /** The bundle type of this branch. */
     public static final String TYPE = "audio-lstm";
     static final String NETWORK_FILE = "lstm.zip";
-    static final String STATISTICS_FILE = "feature-statistics.json";
 
-    private static final Logger LOG = LoggerFactory.getLogger(AudioLstmBranch.class);
     private static final int PREDICTION_BATCH = 32;
 
-    private final String name;
-    private final Standardizer standardizer;
-    private final MultiLayerNetwork network;
     private final int minSteps;
-    private final Map<String, String> properties;
-    private boolean closed;
 
     AudioLstmBranch(String name, Standardizer standardizer, MultiLayerNetwork network, int minSteps, Map<String, String> settings) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.standardizer = standardizer;
-        this.network = network;
+        super(name, standardizer, network, NETWORK_FILE, settings, "min_steps", minSteps);
         this.minSteps = minSteps;
-        Map<String, String> all = new LinkedHashMap<>(settings);
-        all.put("min_steps", Integer.toString(minSteps));
-        this.properties = Map.copyOf(all);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public MediaRequest mediaRequest() {
-        return MediaRequest.audio();
     }
 
     /** The number of LSTM units. */
     public long hiddenSize() {
-        return network.getParam("0_RW").size(0);
+        return network().getParam("0_RW").size(0);
     }
 
     /** The network's parameter count. */
     public long parameterCount() {
-        return network.numParams();
+        return network().numParams();
     }
 
     @Override
-    public BranchResult predict(MediaClip clip) {
-        Optional<FeatureMatrix> features;
-        try {
-            features = ShortTermSequence.of(clip);
-        } catch (AudioTooShortException e) {
-            LOG.debug("{} abstains on {}: {}", name, clip.source(), e.getMessage());
-            return BranchResult.abstain("audio too short: " + e.getMessage());
-        }
-        if (features.isEmpty()) {
-            return BranchResult.abstain("no audio track");
-        }
-        return BranchResult.of(scores(List.<double[][]>of(features.get().values())).get(0));
-    }
-
-    /**
-     * Scores of raw short-term feature sequences ({@code [step][34]}, as {@link ShortTermFeatures} gives them).
-     *
-     * @param sequences borrowed
-     */
     List<EmotionScores> scores(List<double[][]> sequences) {
         List<double[][]> prepared = new ArrayList<>();
         for (double[][] sequence : sequences) {
-            prepared.add(prepare(standardizer, sequence, minSteps));
+            prepared.add(prepare(standardizer(), sequence, minSteps));
         }
         List<EmotionScores> scores = new ArrayList<>();
         for (int from = 0; from < prepared.size(); from += PREDICTION_BATCH) {
@@ -123,12 +71,7 @@ public final class AudioLstmBranch implements SavableBranch {
 
     private INDArray output(List<double[][]> prepared) {
         Networks.SequenceBatch batch = Networks.sequences(prepared, ShortTermFeatures.FEATURE_COUNT);
-        synchronized (network) {
-            if (closed) {
-                throw new IllegalStateException("branch '" + name + "' is closed");
-            }
-            return network.output(batch.features(), false, batch.mask(), null).dup();
-        }
+        return withNetwork(network -> network.output(batch.features(), false, batch.mask(), null).dup());
     }
 
     /** Standardises a raw sequence and lengthens it to {@code minSteps}. */
@@ -142,34 +85,8 @@ public final class AudioLstmBranch implements SavableBranch {
     }
 
     @Override
-    public Map<String, String> properties() {
-        return properties;
-    }
-
-    @Override
-    public void save(Path directory) throws IOException {
-        synchronized (network) {
-            if (closed) {
-                throw new IllegalStateException("branch '" + name + "' is closed");
-            }
-            Networks.save(network, directory.resolve(NETWORK_FILE));
-        }
-        standardizer.write(directory.resolve(STATISTICS_FILE));
-    }
-
-    @Override
-    public void close() {
-        synchronized (network) {
-            if (!closed) {
-                closed = true;
-                network.close();
-            }
-        }
-    }
-
-    @Override
     public String toString() {
-        return "AudioLstmBranch[" + name + ", LSTM(" + hiddenSize() + "), min " + minSteps + " steps]";
+        return "AudioLstmBranch[" + name() + ", LSTM(" + hiddenSize() + "), min " + minSteps + " steps]";
     }
 
     /** Loads an {@link AudioLstmBranch} from a bundle; registered in {@code META-INF/services}. Stateless. */

@@ -1,30 +1,19 @@
 package io.github.emotion4j.audio.model;
 
-import io.github.emotion4j.audio.features.AudioTooShortException;
-import io.github.emotion4j.audio.features.FeatureMatrix;
 import io.github.emotion4j.audio.features.ShortTermFeatures;
-import io.github.emotion4j.core.BranchResult;
 import io.github.emotion4j.core.Emotion;
 import io.github.emotion4j.core.EmotionScores;
-import io.github.emotion4j.core.MediaClip;
-import io.github.emotion4j.core.MediaRequest;
 import io.github.emotion4j.core.ModelFormatException;
 import io.github.emotion4j.core.bundle.BranchFactory;
 import io.github.emotion4j.core.bundle.BranchSource;
-import io.github.emotion4j.core.bundle.SavableBranch;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The paper's Inception(v2)-LSTM on audio maps (section 2.4): the clip's 34 short-term features, z-scored with
@@ -43,73 +32,32 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: predictions are serialised on the network, which this branch owns and {@link #close()} frees
  * (idempotent; a closed branch refuses to predict).
  */
-public final class AudioMapsBranch implements SavableBranch {
+public final class AudioMapsBranch extends ShortTermNetworkBranch<ComputationGraph> {
 
     /** The bundle type of this branch. */
     public static final String TYPE = "audio-maps";
     static final String NETWORK_FILE = "inception-lstm.zip";
-    static final String STATISTICS_FILE = "feature-statistics.json";
 
-    private static final Logger LOG = LoggerFactory.getLogger(AudioMapsBranch.class);
     private static final int PREDICTION_BATCH = 16;
 
-    private final String name;
-    private final Standardizer standardizer;
-    private final ComputationGraph network;
     private final int sequenceLength;
-    private final Map<String, String> properties;
-    private boolean closed;
 
     AudioMapsBranch(String name, Standardizer standardizer, ComputationGraph network, int sequenceLength, Map<String, String> settings) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.standardizer = standardizer;
-        this.network = network;
+        super(name, standardizer, network, NETWORK_FILE, settings, "sequence_length", sequenceLength);
         this.sequenceLength = sequenceLength;
-        Map<String, String> all = new LinkedHashMap<>(settings);
-        all.put("sequence_length", Integer.toString(sequenceLength));
-        this.properties = Map.copyOf(all);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public MediaRequest mediaRequest() {
-        return MediaRequest.audio();
     }
 
     /** The network's parameter count. */
     public long parameterCount() {
-        return network.numParams();
+        return network().numParams();
     }
 
     @Override
-    public BranchResult predict(MediaClip clip) {
-        Optional<FeatureMatrix> features;
-        try {
-            features = ShortTermSequence.of(clip);
-        } catch (AudioTooShortException e) {
-            LOG.debug("{} abstains on {}: {}", name, clip.source(), e.getMessage());
-            return BranchResult.abstain("audio too short: " + e.getMessage());
-        }
-        if (features.isEmpty()) {
-            return BranchResult.abstain("no audio track");
-        }
-        return BranchResult.of(scores(List.<double[][]>of(features.get().values())).get(0));
-    }
-
-    /**
-     * Scores of raw short-term feature sequences ({@code [step][34]}, as {@link ShortTermFeatures} gives them).
-     *
-     * @param sequences borrowed
-     */
     List<EmotionScores> scores(List<double[][]> sequences) {
         List<float[][][]> windows = new ArrayList<>();
         List<Integer> windowCounts = new ArrayList<>();
         for (double[][] sequence : sequences) {
-            List<float[][][]> clipWindows = windows(maps(standardizer, sequence), sequenceLength);
+            List<float[][][]> clipWindows = windows(maps(standardizer(), sequence), sequenceLength);
             windows.addAll(clipWindows);
             windowCounts.add(clipWindows.size());
         }
@@ -130,7 +78,7 @@ public final class AudioMapsBranch implements SavableBranch {
 
     /** The network's probabilities for each window of one raw sequence (before averaging). */
     double[][] windowProbabilities(double[][] rawSequence) {
-        return windowProbabilities(windows(maps(standardizer, rawSequence), sequenceLength));
+        return windowProbabilities(windows(maps(standardizer(), rawSequence), sequenceLength));
     }
 
     private double[][] windowProbabilities(List<float[][][]> windows) {
@@ -146,15 +94,12 @@ public final class AudioMapsBranch implements SavableBranch {
     }
 
     private INDArray output(INDArray input) {
-        synchronized (network) {
-            if (closed) {
-                throw new IllegalStateException("branch '" + name + "' is closed");
-            }
+        return withNetwork(network -> {
             // DL4J 1.0.0-M2.1 keeps the inputs of the last fit() and its FeedForwardToRnnPreProcessor takes the batch
             // size from them: without clear(), a batch of another size after training is silently mis-shaped.
             network.clear();
             return network.outputSingle(false, input).dup();
-        }
+        });
     }
 
     /** The distinct (not yet lengthened) maps of a raw sequence, standardised. */
@@ -211,34 +156,8 @@ public final class AudioMapsBranch implements SavableBranch {
     }
 
     @Override
-    public Map<String, String> properties() {
-        return properties;
-    }
-
-    @Override
-    public void save(Path directory) throws IOException {
-        synchronized (network) {
-            if (closed) {
-                throw new IllegalStateException("branch '" + name + "' is closed");
-            }
-            Networks.save(network, directory.resolve(NETWORK_FILE));
-        }
-        standardizer.write(directory.resolve(STATISTICS_FILE));
-    }
-
-    @Override
-    public void close() {
-        synchronized (network) {
-            if (!closed) {
-                closed = true;
-                network.close();
-            }
-        }
-    }
-
-    @Override
     public String toString() {
-        return "AudioMapsBranch[" + name + ", " + network.numParams() + " parameters, sequences of " + sequenceLength + " maps]";
+        return "AudioMapsBranch[" + name() + ", " + network().numParams() + " parameters, sequences of " + sequenceLength + " maps]";
     }
 
     /** Loads an {@link AudioMapsBranch} from a bundle; registered in {@code META-INF/services}. Stateless. */
