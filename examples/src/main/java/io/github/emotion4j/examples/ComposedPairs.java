@@ -12,7 +12,6 @@ import io.github.emotion4j.vision.CroppedFaceBranch;
 import io.github.emotion4j.vision.image.Image;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +22,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
 /**
@@ -122,33 +118,9 @@ public final class ComposedPairs {
                 pixels.put(o + 2, rgb[i]);
             }
         }
-        float[] samples = audio.samples();
         double fps = 25;
-        int frames = (int) Math.ceil(samples.length / (double) audio.sampleRate() * fps);
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), size, size, 1)) {
-            recorder.setFormat("mp4");
-            recorder.setVideoCodecName("libopenh264");
-            recorder.setVideoBitrate(200_000);
-            recorder.setFrameRate(fps);
-            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            recorder.setSampleRate(audio.sampleRate());
-            recorder.setAudioChannels(1);
-            recorder.setAudioBitrate(96_000);
-            recorder.start();
-            int written = 0;
-            for (int i = 0; i < frames; i++) {
-                recorder.record(frame);
-                int until = (int) Math.min(samples.length, Math.round((i + 1) / fps * audio.sampleRate()));
-                if (until > written) {
-                    recorder.recordSamples(audio.sampleRate(), 1, FloatBuffer.wrap(java.util.Arrays.copyOfRange(samples, written, until)));
-                    written = until;
-                }
-            }
-            recorder.stop();
-        } catch (FFmpegFrameRecorder.Exception e) {
-            throw new IOException(target + ": " + e.getMessage(), e);
-        }
+        int frames = (int) Math.ceil(audio.samples().length / (double) audio.sampleRate() * fps);
+        TalkingClip.write(target, size, size, fps, frames, i -> frame, audio, 200_000, 96_000);
     }
 
     private static String stem(Path file) {

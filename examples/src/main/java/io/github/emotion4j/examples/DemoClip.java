@@ -8,13 +8,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
 /**
@@ -60,30 +56,7 @@ public final class DemoClip {
         float[] samples = audio.samples();
         double seconds = samples.length / (double) audio.sampleRate() + 0.5;
         int frames = (int) Math.round(seconds * FPS);
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), WIDTH, HEIGHT, 1)) {
-            recorder.setFormat("mp4");
-            recorder.setVideoCodecName("libopenh264");
-            recorder.setVideoBitrate(600_000);
-            recorder.setFrameRate(FPS);
-            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            recorder.setSampleRate(audio.sampleRate());
-            recorder.setAudioChannels(1);
-            recorder.setAudioBitrate(64_000);
-            recorder.start();
-            int written = 0;
-            for (int i = 0; i < frames; i++) {
-                double t = i / FPS;
-                recorder.record(frame(face, t));
-                int until = (int) Math.min(samples.length, Math.round((i + 1) / FPS * audio.sampleRate()));
-                if (until > written) {
-                    float[] chunk = java.util.Arrays.copyOfRange(samples, written, until);
-                    recorder.recordSamples(audio.sampleRate(), 1, FloatBuffer.wrap(chunk));
-                    written = until;
-                }
-            }
-            recorder.stop();
-        }
+        TalkingClip.write(out, WIDTH, HEIGHT, FPS, frames, i -> frame(face, i / FPS), audio, 600_000, 64_000);
     }
 
     private static Frame frame(BufferedImage face, double t) {
