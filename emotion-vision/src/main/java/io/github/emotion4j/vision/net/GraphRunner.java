@@ -25,6 +25,13 @@ final class GraphRunner {
     /** Largest batch sent through the graph at once; longer lists are split. */
     static final int MAX_BATCH = 64;
 
+    /**
+     * The batch size that runs fastest here: {@link #MAX_BATCH} when DL4J's convolutions run in oneDNN (ND4J's oneDNN
+     * build with DL4J's helpers enabled: several times faster per face in batches), 1 otherwise (DL4J's own
+     * convolution path is about a third slower per face in batches than one by one; see BENCHMARKS.md).
+     */
+    private static final int PREFERRED_BATCH = oneDnnConvolutions() ? MAX_BATCH : 1;
+
     /** Writes the preprocessed input of one image into {@code target} from {@code offset} (CHW floats). */
     @FunctionalInterface
     interface Preprocessor {
@@ -79,12 +86,13 @@ final class GraphRunner {
     }
 
     /**
-     * The graph's output for every image, in batches of at most {@link #MAX_BATCH}: one row per image.
+     * The graph's output for every image, in batches of the size that runs fastest here (at most {@link
+     * #MAX_BATCH}): one row per image.
      */
     float[][] run(List<Image> images) {
         float[][] rows = new float[images.size()][];
-        for (int start = 0; start < images.size(); start += MAX_BATCH) {
-            List<Image> batch = images.subList(start, Math.min(images.size(), start + MAX_BATCH));
+        for (int start = 0; start < images.size(); start += PREFERRED_BATCH) {
+            List<Image> batch = images.subList(start, Math.min(images.size(), start + PREFERRED_BATCH));
             INDArray input = toInput(batch);
             INDArray output;
             synchronized (owner) {
@@ -98,6 +106,12 @@ final class GraphRunner {
             output.close();
         }
         return rows;
+    }
+
+    /** Whether DL4J will run convolutions in oneDNN: helpers enabled and the loaded ND4J binary built with oneDNN. */
+    private static boolean oneDnnConvolutions() {
+        boolean helpers = "false".equalsIgnoreCase(System.getProperty("org.eclipse.deeplearning4j.helpers.disable"));
+        return helpers && org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
     }
 
     ComputationGraph graph() {
