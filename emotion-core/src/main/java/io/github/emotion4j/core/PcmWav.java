@@ -68,7 +68,8 @@ final class PcmWav {
                         format = size >= 40 ? Short.toUnsignedInt(fmt.getShort(24)) : -1;
                     }
                 } else if (id == DATA) {
-                    if (!readable(format, channels, rate, bits, blockAlign) || size == 0 || size == 0xFFFF_FFFFL) {
+                    if (!readable(format, channels, rate, bits, blockAlign) || size == 0 || size == 0xFFFF_FFFFL
+                            || size / blockAlign > Integer.MAX_VALUE / 2) {
                         return null;
                     }
                     long available = fileSize - position - 8;
