@@ -41,6 +41,9 @@ public final class FaceAnalyzer implements AutoCloseable {
     /** Images at most this many pixels on their longer side get a second search as tight face crops. */
     static final int SMALL_IMAGE = 200;
 
+    /** A search region narrower or lower than this many pixels at detection scale holds no face worth finding. */
+    private static final int MIN_SEARCH_REGION = 24;
+
     private final FaceDetector detector;
     private final LandmarkDetector landmarks;
     private final FaceAligner aligner;
@@ -160,7 +163,7 @@ public final class FaceAnalyzer implements AutoCloseable {
             int top = Math.max(0, y);
             int right = Math.min(image.width(), (int) Math.ceil(face.right() + face.width() / 2));
             int bottom = Math.min(image.height(), (int) Math.ceil(face.bottom() + face.height() / 2));
-            if (right - left < factor * 24 || bottom - top < factor * 24) {
+            if (right - left < factor * MIN_SEARCH_REGION || bottom - top < factor * MIN_SEARCH_REGION) {
                 return detect(image);
             }
             List<FaceBox> near = detector.detect(image.crop(left, top, right - left, bottom - top).shrink(factor));
