@@ -108,10 +108,21 @@ final class GraphRunner {
         return rows;
     }
 
-    /** Whether DL4J will run convolutions in oneDNN: helpers enabled and the loaded ND4J binary built with oneDNN. */
+    /**
+     * Whether DL4J will run convolutions in oneDNN: its helpers enabled, and the class it asks (which the command-line
+     * application provides, see README "Speed") saying the loaded ND4J binary has oneDNN.
+     */
     private static boolean oneDnnConvolutions() {
-        boolean helpers = "false".equalsIgnoreCase(System.getProperty("org.eclipse.deeplearning4j.helpers.disable"));
-        return helpers && org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
+        if (!"false".equalsIgnoreCase(System.getProperty("org.eclipse.deeplearning4j.helpers.disable"))) {
+            return false;
+        }
+        try {
+            Class<?> environment = Class.forName("org.nd4j.nativeblas.Nd4jCpu$Environment");
+            Object instance = environment.getMethod("getInstance").invoke(null);
+            return Boolean.TRUE.equals(environment.getMethod("isUseMKLDNN").invoke(instance));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
     }
 
     ComputationGraph graph() {

@@ -10,9 +10,10 @@ package org.nd4j.nativeblas;
  * {@code org.eclipse.deeplearning4j.helpers.disable=false}, which the command-line application sets and a library
  * user sets on the {@code java} command line.
  *
- * <p>Shipped in emotion-vision (a class in ND4J's package, which ND4J 1.0.0-M2.1 itself no longer has) so that every
- * user of the face networks can switch oneDNN on; it does nothing unless DL4J asks. Remove it when DL4J's lookup is
- * fixed. Stateless and thread-safe.
+ * <p>Part of the command-line application (emotion-examples), not of the libraries: it is a class in ND4J's package,
+ * and a library jar holding it would split that package for users on the module path. A library user who wants
+ * oneDNN puts emotion-examples (or a copy of this class) on the class path. It does nothing unless DL4J asks. Remove
+ * it when DL4J's lookup is fixed. Stateless and thread-safe.
  */
 public final class Nd4jCpu {
 
