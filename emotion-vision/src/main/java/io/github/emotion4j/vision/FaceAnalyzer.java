@@ -5,13 +5,13 @@ import io.github.emotion4j.vision.face.EmbeddedLandmarkDetector;
 import io.github.emotion4j.vision.face.FaceAligner;
 import io.github.emotion4j.vision.face.FaceBox;
 import io.github.emotion4j.vision.face.FaceDetector;
+import io.github.emotion4j.vision.face.FaceFinder;
 import io.github.emotion4j.vision.face.FaceLandmarks;
 import io.github.emotion4j.vision.face.HaarFaceDetector;
 import io.github.emotion4j.vision.face.ImagePoint;
 import io.github.emotion4j.vision.face.LandmarkDetector;
 import io.github.emotion4j.vision.image.Image;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,9 @@ import java.util.Objects;
  * The paper's face path for one image (section 2.1): detect every face, find its 68 landmarks, align it by
  * the corners of both eyes, and score its expression with an {@link ExpressionEnsemble}.
  *
- * <p>Detection runs on the image shrunk to at most {@link Builder#detectionWidth(int)} pixels wide (by a whole
- * factor, block averaging) and the boxes are scaled back: Haar detection dominates the cost and faces in video
- * are seldom smaller than the minimum size at that scale. Landmarks and alignment use the full-resolution
- * image.
+ * <p>Faces are found by a {@link FaceFinder} (detection on the image shrunk to at most {@link
+ * Builder#detectionWidth(int)} pixels wide, tight crops searched inside a border, video frames searched near the
+ * faces of the frame before). Landmarks and alignment use the full-resolution image.
  *
  * <p>Thread-safe when its parts are (the defaults are). Owns its detector, landmark detector and networks and
  * closes them in {@link #close()} (idempotent).
@@ -38,25 +37,17 @@ public final class FaceAnalyzer implements AutoCloseable {
     public static final List<ImagePoint> EMBEDDED_TEMPLATE = List.of(new ImagePoint(0.22, 0.36), new ImagePoint(0.375, 0.37),
             new ImagePoint(0.625, 0.37), new ImagePoint(0.78, 0.36));
 
-    /** Images at most this many pixels on their longer side get a second search as tight face crops. */
-    static final int SMALL_IMAGE = 200;
-
-    /** A search region narrower or lower than this many pixels at detection scale holds no face worth finding. */
-    private static final int MIN_SEARCH_REGION = 24;
-
-    private final FaceDetector detector;
+    private final FaceFinder finder;
     private final LandmarkDetector landmarks;
     private final FaceAligner aligner;
     private final ExpressionEnsemble networks;
-    private final int detectionWidth;
     private volatile boolean closed;
 
     private FaceAnalyzer(Builder builder) {
-        this.detector = builder.detector;
+        this.finder = new FaceFinder(builder.detector, builder.detectionWidth);
         this.landmarks = builder.landmarks;
         this.aligner = builder.aligner;
         this.networks = builder.networks;
-        this.detectionWidth = builder.detectionWidth;
     }
 
     /** A builder; networks are required, everything else has defaults. */
@@ -115,69 +106,14 @@ public final class FaceAnalyzer implements AutoCloseable {
         return out;
     }
 
-    /** The faces' boxes in {@code image}, largest first. */
+    /** The faces' boxes in {@code image}, largest first (see {@link FaceFinder#detect}). */
     public List<FaceBox> detect(Image image) {
-        int factor = Math.max(1, (int) Math.ceil(image.width() / (double) detectionWidth));
-        List<FaceBox> boxes = detector.detect(image.shrink(factor));
-        if (boxes.isEmpty() && Math.max(image.width(), image.height()) <= SMALL_IMAGE) {
-            return detectInTightCrop(image);
-        }
-        if (factor == 1) {
-            return boxes;
-        }
-        List<FaceBox> scaled = new ArrayList<>(boxes.size());
-        for (FaceBox b : boxes) {
-            scaled.add(new FaceBox(b.x() * factor, b.y() * factor, b.width() * factor, b.height() * factor));
-        }
-        return scaled;
+        return finder.detect(image);
     }
 
-    /**
-     * A small image in which no face was found may be a face cropped tightly (a face data set's crops, a profile
-     * photo): the cascade needs some surroundings, so the image is searched again inside a black border of a
-     * quarter of its size on every side. Boxes are in the image's coordinates (they may reach past its edges).
-     */
-    private List<FaceBox> detectInTightCrop(Image image) {
-        int padX = image.width() / 4;
-        int padY = image.height() / 4;
-        Image padded = image.crop(-padX, -padY, image.width() + 2 * padX, image.height() + 2 * padY);
-        List<FaceBox> boxes = new ArrayList<>();
-        for (FaceBox b : detector.detect(padded)) {
-            boxes.add(new FaceBox(b.x() - padX, b.y() - padY, b.width(), b.height()));
-        }
-        return boxes;
-    }
-
-    /**
-     * The faces in {@code image} near {@code previous} (the faces of the frame before): each is searched for in its
-     * box widened by half its size on every side, which is several times faster than searching the whole image.
-     * When one of them is not found there, the whole image is searched ({@link #detect}). Largest first.
-     */
+    /** The faces in {@code image} near those of the frame before (see {@link FaceFinder#detectNear}). */
     public List<FaceBox> detectNear(Image image, List<FaceBox> previous) {
-        int factor = Math.max(1, (int) Math.ceil(image.width() / (double) detectionWidth));
-        List<FaceBox> found = new ArrayList<>();
-        for (FaceBox face : previous) {
-            int x = (int) Math.floor(face.x() - face.width() / 2);
-            int y = (int) Math.floor(face.y() - face.height() / 2);
-            int left = Math.max(0, x);
-            int top = Math.max(0, y);
-            int right = Math.min(image.width(), (int) Math.ceil(face.right() + face.width() / 2));
-            int bottom = Math.min(image.height(), (int) Math.ceil(face.bottom() + face.height() / 2));
-            if (right - left < factor * MIN_SEARCH_REGION || bottom - top < factor * MIN_SEARCH_REGION) {
-                return detect(image);
-            }
-            List<FaceBox> near = detector.detect(image.crop(left, top, right - left, bottom - top).shrink(factor));
-            if (near.isEmpty()) {
-                return detect(image);
-            }
-            FaceBox b = near.get(0);
-            FaceBox box = new FaceBox(left + b.x() * factor, top + b.y() * factor, b.width() * factor, b.height() * factor);
-            if (found.stream().noneMatch(other -> other.iou(box) > 0.5)) {
-                found.add(box);
-            }
-        }
-        found.sort(Comparator.comparingDouble(FaceBox::area).reversed());
-        return found;
+        return finder.detectNear(image, previous);
     }
 
     /** Landmarks, alignment and expression scores of the face in {@code box}. */
@@ -204,7 +140,7 @@ public final class FaceAnalyzer implements AutoCloseable {
             return;
         }
         closed = true;
-        detector.close();
+        finder.close();
         landmarks.close();
         networks.close();
     }

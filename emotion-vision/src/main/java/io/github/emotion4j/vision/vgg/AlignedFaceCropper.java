@@ -7,6 +7,7 @@ import io.github.emotion4j.vision.face.EmbeddedLandmarkDetector;
 import io.github.emotion4j.vision.face.FaceAligner;
 import io.github.emotion4j.vision.face.FaceBox;
 import io.github.emotion4j.vision.face.FaceDetector;
+import io.github.emotion4j.vision.face.FaceFinder;
 import io.github.emotion4j.vision.face.FaceTrack;
 import io.github.emotion4j.vision.face.FaceTracker;
 import io.github.emotion4j.vision.face.HaarFaceDetector;
@@ -23,8 +24,8 @@ import java.util.Optional;
  * 42, 45) at fixed positions of a square crop ({@link FaceAligner}). Over a clip, faces are linked into tracks
  * ({@link FaceTracker}) and the dominant track, the person seen in most frames, gives the clip's faces.
  *
- * <p>Detection runs on the frame shrunk by a whole factor to at most {@code detectionWidth} pixels wide (the
- * boxes are scaled back); landmarks and alignment use the full frame. The defaults are OpenCV's Haar cascade
+ * <p>Faces are found by a {@link FaceFinder} (detection on the frame shrunk to at most {@code detectionWidth} pixels
+ * wide, tight crops searched inside a border); landmarks and alignment use the full frame. The defaults are OpenCV's Haar cascade
  * (smallest face 24 pixels at detection scale), the embedded 68-point landmark network and {@link
  * FaceAligner#DEFAULT_TEMPLATE}.
  *
@@ -36,7 +37,7 @@ public final class AlignedFaceCropper implements FaceCropper {
     /** Default width detection runs at. */
     public static final int DEFAULT_DETECTION_WIDTH = 320;
 
-    private final FaceDetector detector;
+    private final FaceFinder finder;
     private final LandmarkDetector landmarks;
     private final FaceAligner aligner;
     private final int detectionWidth;
@@ -48,12 +49,9 @@ public final class AlignedFaceCropper implements FaceCropper {
      * @param detectionWidth detection runs on frames shrunk to at most this width, at least 64
      */
     public AlignedFaceCropper(FaceDetector detector, LandmarkDetector landmarks, FaceAligner aligner, int detectionWidth) {
-        this.detector = Objects.requireNonNull(detector, "detector");
+        this.finder = new FaceFinder(detector, detectionWidth);
         this.landmarks = Objects.requireNonNull(landmarks, "landmarks");
         this.aligner = Objects.requireNonNull(aligner, "aligner");
-        if (detectionWidth < 64) {
-            throw new IllegalArgumentException("detection width must be at least 64 pixels, got " + detectionWidth);
-        }
         this.detectionWidth = detectionWidth;
     }
 
@@ -112,23 +110,14 @@ public final class AlignedFaceCropper implements FaceCropper {
     }
 
     private List<FaceBox> detect(Image image) {
-        int factor = Math.max(1, (int) Math.ceil(image.width() / (double) detectionWidth));
-        List<FaceBox> boxes = detector.detect(factor == 1 ? image : image.shrink(factor));
-        if (factor == 1) {
-            return boxes;
-        }
-        List<FaceBox> scaled = new ArrayList<>(boxes.size());
-        for (FaceBox b : boxes) {
-            scaled.add(new FaceBox(b.x() * factor, b.y() * factor, b.width() * factor, b.height() * factor));
-        }
-        return scaled;
+        return finder.detect(image);
     }
 
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            detector.close();
+            finder.close();
             landmarks.close();
         }
     }
