@@ -442,7 +442,7 @@ public final class FFmpegMediaDecoder implements MediaDecoder {
             }
             if ("wav".equals(format)) {
                 try {
-                    WavHeader.checkComplete(media);
+                    PcmWav.checkComplete(media);
                 } catch (MediaDecodeException e) {
                     opened.close();
                     throw e;

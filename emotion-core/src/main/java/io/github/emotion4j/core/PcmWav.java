@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads uncompressed WAV files (integer PCM of 8, 16, 24 or 32 bits, or 32-bit float; plain or
- * {@code WAVE_FORMAT_EXTENSIBLE}) in Java, so that the most common audio input needs no native library at all.
+ * Reads WAV headers, so that a truncated WAV file is refused whatever it holds, and reads uncompressed WAV files
+ * (integer PCM of 8, 16, 24 or 32 bits, or 32-bit float; plain or {@code WAVE_FORMAT_EXTENSIBLE}) in Java, so that
+ * the most common audio input needs no native library at all.
  * The samples become exactly what {@link FFmpegMediaDecoder}'s FFmpeg path makes of them: FFmpeg's conversions to
  * float ({@code (u8 - 128) / 2^7}, {@code s16 / 2^15}, {@code s24 / 2^23}, {@code s32 / 2^31}), the mean of the
  * channels, then the same {@link SincResampler}. Anything else (compressed WAV, RF64, a data size left open)
@@ -24,17 +25,49 @@ final class PcmWav {
     private static final int PCM = 1;
     private static final int IEEE_FLOAT = 3;
     private static final int EXTENSIBLE = 0xFFFE;
+    private static final long UNKNOWN_SIZE = 0xFFFF_FFFFL;
 
     private PcmWav() {
+    }
+
+    /** Where a WAV file's samples are and how they are stored, as its header declares. */
+    private record Layout(int format, int channels, int rate, int bits, int blockAlign, long dataOffset, long dataSize) {
+    }
+
+    /**
+     * Refuses a RIFF/WAVE file that holds less audio than its header declares: FFmpeg quietly decodes what there is
+     * of a cut-off WAV file, and a truncated recording should be refused instead. Any other file passes.
+     *
+     * @throws MediaDecodeException when the file is truncated or cannot be read
+     */
+    static void checkComplete(Path file) throws MediaDecodeException {
+        layout(file);
     }
 
     /**
      * The file's audio as 16 kHz mono, or null when it is not an uncompressed WAV this class reads (the caller
      * then uses FFmpeg).
      *
-     * @throws MediaDecodeException when the file is such a WAV but truncated or unreadable
+     * @throws MediaDecodeException when the file is a WAV but truncated, or cannot be read
      */
     static AudioTrack read(Path file) throws MediaDecodeException {
+        Layout layout = layout(file);
+        if (layout == null || !readable(layout) || layout.dataSize() / layout.blockAlign() > Integer.MAX_VALUE / 2) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return decode(channel, layout);
+        } catch (IOException e) {
+            throw new MediaDecodeException(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The header of a RIFF/WAVE file with a data chunk of known, non-zero size; null for any other file.
+     *
+     * @throws MediaDecodeException when the data chunk is cut short or the file cannot be read
+     */
+    private static Layout layout(Path file) throws MediaDecodeException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long fileSize = channel.size();
             ByteBuffer head = read(channel, 0, 12);
@@ -51,10 +84,7 @@ final class PcmWav {
                 ByteBuffer chunk = read(channel, position, 8);
                 int id = chunk.getInt(0);
                 long size = Integer.toUnsignedLong(chunk.getInt(4));
-                if (id == FMT) {
-                    if (size < 16) {
-                        return null;
-                    }
+                if (id == FMT && size >= 16) {
                     ByteBuffer fmt = read(channel, position + 8, (int) Math.min(size, 40));
                     if (fmt == null) {
                         return null;
@@ -68,8 +98,7 @@ final class PcmWav {
                         format = size >= 40 ? Short.toUnsignedInt(fmt.getShort(24)) : -1;
                     }
                 } else if (id == DATA) {
-                    if (!readable(format, channels, rate, bits, blockAlign) || size == 0 || size == 0xFFFF_FFFFL
-                            || size / blockAlign > Integer.MAX_VALUE / 2) {
+                    if (size == 0 || size == UNKNOWN_SIZE) {
                         return null;
                     }
                     long available = fileSize - position - 8;
@@ -77,7 +106,7 @@ final class PcmWav {
                         throw new MediaDecodeException(file, "truncated: the header declares " + size
                                 + " bytes of audio, the file holds " + available);
                     }
-                    return decode(channel, position + 8, size, format, channels, rate, bits / 8);
+                    return new Layout(format, channels, rate, bits, blockAlign, position + 8, size);
                 }
                 position += 8 + size + (size & 1);
             }
@@ -87,16 +116,20 @@ final class PcmWav {
         }
     }
 
-    private static boolean readable(int format, int channels, int rate, int bits, int blockAlign) {
-        boolean integer = format == PCM && (bits == 8 || bits == 16 || bits == 24 || bits == 32);
-        boolean floating = format == IEEE_FLOAT && bits == 32;
-        return (integer || floating) && channels > 0 && rate > 0 && blockAlign == channels * bits / 8;
+    private static boolean readable(Layout l) {
+        boolean integer = l.format() == PCM && (l.bits() == 8 || l.bits() == 16 || l.bits() == 24 || l.bits() == 32);
+        boolean floating = l.format() == IEEE_FLOAT && l.bits() == 32;
+        return (integer || floating) && l.channels() > 0 && l.rate() > 0 && l.blockAlign() == l.channels() * l.bits() / 8;
     }
 
-    private static AudioTrack decode(FileChannel channel, long offset, long size, int format, int channels, int rate,
-            int bytesPerSample) throws IOException {
-        int frameBytes = channels * bytesPerSample;
-        long frames = size / frameBytes;
+    private static AudioTrack decode(FileChannel channel, Layout layout) throws IOException {
+        int channels = layout.channels();
+        int rate = layout.rate();
+        int format = layout.format();
+        int bytesPerSample = layout.bits() / 8;
+        int frameBytes = layout.blockAlign();
+        long offset = layout.dataOffset();
+        long frames = layout.dataSize() / frameBytes;
         SincResampler resampler = rate == FFmpegMediaDecoder.SAMPLE_RATE ? null : new SincResampler(rate, FFmpegMediaDecoder.SAMPLE_RATE);
         float[] direct = resampler == null ? new float[Math.toIntExact(frames)] : null;
         int framesPerBlock = 1 << 14;

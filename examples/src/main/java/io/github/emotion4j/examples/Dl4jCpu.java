@@ -1,7 +1,6 @@
 package io.github.emotion4j.examples;
 
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
+import org.nd4j.nativeblas.Nd4jCpu;
 
 /**
  * CPU settings for DL4J in the command-line application, applied before ND4J starts. On Linux x86-64 the
@@ -32,8 +31,6 @@ public final class Dl4jCpu {
 
     /** Whether the ND4J binary that was loaded includes oneDNN (starts ND4J). */
     public static boolean oneDnnLoaded() {
-        Nd4j.getBackend(); // NativeOpsHolder needs the backend loaded first
-        String info = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-        return info != null && info.contains("HAVE_ONEDNN");
+        return Nd4jCpu.Environment.getInstance().isUseMKLDNN();
     }
 }

@@ -40,7 +40,6 @@ public final class AlignedFaceCropper implements FaceCropper {
     private final FaceFinder finder;
     private final LandmarkDetector landmarks;
     private final FaceAligner aligner;
-    private final int detectionWidth;
     private volatile boolean closed;
 
     /**
@@ -52,7 +51,6 @@ public final class AlignedFaceCropper implements FaceCropper {
         this.finder = new FaceFinder(detector, detectionWidth);
         this.landmarks = Objects.requireNonNull(landmarks, "landmarks");
         this.aligner = Objects.requireNonNull(aligner, "aligner");
-        this.detectionWidth = detectionWidth;
     }
 
     /** The default pipeline with {@code size}x{@code size} aligned faces. */
@@ -124,6 +122,6 @@ public final class AlignedFaceCropper implements FaceCropper {
 
     @Override
     public String toString() {
-        return "AlignedFaceCropper[" + aligner.width() + "x" + aligner.height() + ", detection at " + detectionWidth + " px]";
+        return "AlignedFaceCropper[" + aligner.width() + "x" + aligner.height() + ", " + finder + "]";
     }
 }

@@ -57,7 +57,7 @@ public final class VggBenchmark {
         boolean helpers = Dl4jCpu.configure();
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String info = Nd4j.getExecutioner().getEnvironmentInformation().toString();
-        boolean oneDnn = org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
+        boolean oneDnn = Dl4jCpu.oneDnnLoaded();
 
         int n = 4096;
         INDArray a = Nd4j.rand(DataType.FLOAT, n, n);

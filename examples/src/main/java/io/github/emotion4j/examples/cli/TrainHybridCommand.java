@@ -47,10 +47,9 @@ import picocli.CommandLine.Spec;
 final class TrainHybridCommand implements Callable<Integer> {
 
     /** The default branches: the paper's three audio models and a face CNN-LSTM that needs no VGG-Face weights. */
-    static final List<String> DEFAULT_BRANCHES = List.of("audio-svm", "audio-lstm", "audio-maps",
-            "face-vgg-lstm --backbone mini-xception --stage 3");
-
     static final String DEFAULT_BRANCHES_TEXT = "audio-svm; audio-lstm; audio-maps; face-vgg-lstm --backbone mini-xception --stage 3";
+
+    static final List<String> DEFAULT_BRANCHES = List.of(DEFAULT_BRANCHES_TEXT.split("; "));
 
     @Spec
     CommandSpec spec;
