@@ -5,10 +5,12 @@ package io.github.emotion4j.audio.features.is10;
  * 8 log mel bands and 8 LSP frequencies, in openSMILE's single precision.
  *
  * <p>Chain: raw frame &rarr; loudness; frame &rarr; pre-emphasis (k = 0.97, {@code y[0] = (1-k) x[0]})
- * &rarr; Hamming window &rarr; 512-point FFT with the frame centred (56 zeros each side) &rarr;
+ * &rarr; Hamming window &rarr; 512-point single-precision FFT ({@link SinglePrecisionRealFft}) with the
+ * frame centred (56 zeros each side) &rarr;
  * magnitudes &rarr; power &rarr; 26-band mel (20-8000 Hz) &rarr; log (floor 1e-8) &rarr; DCT-II (c0 first,
  * {@code sqrt(2/26)}) &rarr; lifter 22; power &rarr; 8-band mel (20-6500 Hz) &rarr; log (floor 1e-12);
- * complex spectrum &rarr; resampled to 11 kHz (275 samples) &rarr; LPC 8 &rarr; LSP.
+ * complex spectrum &rarr; resampled to 11 kHz (275 samples, {@link SpectrumResampler}) &rarr; LPC 8 &rarr; LSP.
+ * Every step rounds as openSMILE's does: on tonal input the LSPs magnify a one-ulp difference.
  *
  * <p>Immutable and thread-safe (per-call scratch in {@link Scratch}); internal to the IS10 extractor.
  */
@@ -32,7 +34,7 @@ final class ShortFrameAnalyzer {
     private final double[] hamming = new double[FRAME];
     private final float[] hammingF = new float[FRAME];
     private final double hammingSum;
-    private final PowerOfTwoFft fft = new PowerOfTwoFft(FFT);
+    private final SinglePrecisionRealFft fft = new SinglePrecisionRealFft(FFT);
     private final MelFilterBank mfccBank;
     private final MelFilterBank logMelBank;
     private final float[] dctTable;
@@ -45,20 +47,13 @@ final class ShortFrameAnalyzer {
     /** Per-call working memory; not shared between threads. */
     static final class Scratch {
         final float[] frame = new float[FRAME];
-        final double[] padded = new double[FFT];
-        final double[] re = new double[BINS];
-        final double[] im = new double[BINS];
-        final double[] fftRe = new double[FFT / 2];
-        final double[] fftIm = new double[FFT / 2];
+        /** The zero-padded frame, then its spectrum in {@link SinglePrecisionRealFft}'s layout. */
+        final float[] spectrum = new float[FFT];
         final float[] power = new float[BINS];
         final float[] mel26 = new float[26];
         final float[] mel8 = new float[LOG_MEL];
         final float[] logMel = new float[26];
-        final double[] resampled = new double[SpectrumResampler.OUTPUT_LENGTH];
-        final float[] resampledF = new float[SpectrumResampler.OUTPUT_LENGTH];
-        final double[] resampleWork = new double[SpectrumResampler.SCRATCH];
-        final double[] resampleRe = new double[32];
-        final double[] resampleIm = new double[32];
+        final float[] resampled = new float[SpectrumResampler.OUTPUT_LENGTH];
         final float[] lpc = new float[LineSpectralPairs.ORDER + 1];
         final float[] lsp = new float[LineSpectralPairs.ORDER];
     }
@@ -104,28 +99,28 @@ final class ShortFrameAnalyzer {
 
         out[offset] = loudness(x);
 
-        // pre-emphasis and Hamming window, single precision
-        double[] padded = s.padded;
+        // pre-emphasis and Hamming window, single precision, centred in the zero-padded FFT frame
+        float[] spectrum = s.spectrum;
+        java.util.Arrays.fill(spectrum, 0, PAD, 0.0f);
+        java.util.Arrays.fill(spectrum, PAD + FRAME, FFT, 0.0f);
         float previous = x[0];
-        padded[PAD] = ((1.0f - PREEMPHASIS) * x[0]) * hammingF[0];
+        spectrum[PAD] = ((1.0f - PREEMPHASIS) * x[0]) * hammingF[0];
         for (int i = 1; i < FRAME; i++) {
             float y = x[i] - PREEMPHASIS * previous;
             previous = x[i];
-            padded[PAD + i] = y * hammingF[i];
+            spectrum[PAD + i] = y * hammingF[i];
         }
-        fft.forward(padded, s.re, s.im, s.fftRe, s.fftIm);
+        fft.forward(spectrum);
         float[] power = s.power;
-        for (int k = 0; k < BINS; k++) {
-            float re = (float) s.re[k];
-            float im = (float) s.im[k];
-            s.re[k] = re;
-            s.im[k] = im;
-            float mag;
-            if (k == 0 || k == BINS - 1) {
-                mag = Math.abs(re); // DC and Nyquist: |X|, as openSMILE 3.0.1 reports them
-            } else {
-                mag = (float) Math.sqrt(re * re + im * im);
-            }
+        // DC and Nyquist: |X|, as openSMILE 3.0.1 reports them
+        float dc = Math.abs(spectrum[0]);
+        float nyquist = Math.abs(spectrum[1]);
+        power[0] = dc * dc;
+        power[BINS - 1] = nyquist * nyquist;
+        for (int k = 1; k < BINS - 1; k++) {
+            float re = spectrum[2 * k];
+            float im = spectrum[2 * k + 1];
+            float mag = (float) Math.sqrt(re * re + im * im);
             power[k] = mag * mag;
         }
 
@@ -152,11 +147,8 @@ final class ShortFrameAnalyzer {
         }
 
         // LSP
-        resampler.resample(s.re, s.im, s.resampled, s.resampleWork, s.resampleRe, s.resampleIm);
-        for (int i = 0; i < SpectrumResampler.OUTPUT_LENGTH; i++) {
-            s.resampledF[i] = (float) s.resampled[i];
-        }
-        LineSpectralPairs.lpc(s.resampledF, SpectrumResampler.OUTPUT_LENGTH, s.lpc);
+        resampler.resample(spectrum, s.resampled);
+        LineSpectralPairs.lpc(s.resampled, SpectrumResampler.OUTPUT_LENGTH, s.lpc);
         LineSpectralPairs.lsp(s.lpc, s.lsp);
         System.arraycopy(s.lsp, 0, out, offset + 1 + MFCC + LOG_MEL, LineSpectralPairs.ORDER);
     }

@@ -2,7 +2,8 @@ package io.github.emotion4j.audio.features.is10;
 
 /**
  * The 60 ms pitch branch of IS10 up to the best F0 candidate of each frame: openSMILE's
- * {@code cWindower} (Gaussian, sigma 0.25), {@code cTransformFFT} (1024 points, frame centred),
+ * {@code cWindower} (Gaussian, sigma 0.25), {@code cTransformFFT} (1024 points in single precision, frame
+ * centred),
  * {@code cFFTmagphase}, {@code cSpecScale} (peak enhancement, smoothing, natural cubic spline onto a
  * log2 frequency axis from 20 Hz, auditory weighting) and {@code cPitchShs} (sub-harmonic summation over
  * 15 harmonics with compression 0.85, the 6 highest peaks, parabolic interpolation, candidates outside
@@ -24,7 +25,7 @@ final class ShsPitchDetector {
     private static final double MAX_PITCH = 620.0;
 
     private final float[] gauss = new float[FRAME];
-    private final PowerOfTwoFft fft = new PowerOfTwoFft(FFT);
+    private final SinglePrecisionRealFft fft = new SinglePrecisionRealFft(FFT);
     /** Spline knots: log2 of each bin's frequency (bin 0 extrapolated). */
     private final double[] knots = new double[BINS];
     private final double[] sigma = new double[BINS];
@@ -45,11 +46,8 @@ final class ShsPitchDetector {
 
     /** Per-call working memory; not shared between threads. */
     static final class Scratch {
-        final double[] padded = new double[FFT];
-        final double[] re = new double[BINS];
-        final double[] im = new double[BINS];
-        final double[] fftRe = new double[FFT / 2];
-        final double[] fftIm = new double[FFT / 2];
+        /** The zero-padded frame, then its spectrum in {@link SinglePrecisionRealFft}'s layout. */
+        final float[] spectrum = new float[FFT];
         final double[] y = new double[BINS];
         final double[] y2 = new double[BINS];
         final double[] u = new double[BINS];
@@ -135,19 +133,21 @@ final class ShsPitchDetector {
     }
 
     private void spectrum(float[] samples, int start, Scratch s) {
+        float[] spectrum = s.spectrum;
+        java.util.Arrays.fill(spectrum, 0, PAD, 0.0f);
+        java.util.Arrays.fill(spectrum, PAD + FRAME, FFT, 0.0f);
         for (int i = 0; i < FRAME; i++) {
-            s.padded[PAD + i] = samples[start + i] * gauss[i];
+            spectrum[PAD + i] = samples[start + i] * gauss[i];
         }
-        fft.forward(s.padded, s.re, s.im, s.fftRe, s.fftIm);
+        fft.forward(spectrum);
         double[] y = s.y;
-        for (int k = 0; k < BINS; k++) {
-            float re = (float) s.re[k];
-            float im = (float) s.im[k];
-            if (k == 0 || k == BINS - 1) {
-                y[k] = Math.abs(re); // DC and Nyquist: |X|, as openSMILE 3.0.1 reports them
-            } else {
-                y[k] = (float) Math.sqrt(re * re + im * im);
-            }
+        // DC and Nyquist: |X|, as openSMILE 3.0.1 reports them
+        y[0] = Math.abs(spectrum[0]);
+        y[BINS - 1] = Math.abs(spectrum[1]);
+        for (int k = 1; k < BINS - 1; k++) {
+            float re = spectrum[2 * k];
+            float im = spectrum[2 * k + 1];
+            y[k] = (float) Math.sqrt(re * re + im * im);
         }
         enhancePeaks(y, s.maxima);
         smooth(y);
