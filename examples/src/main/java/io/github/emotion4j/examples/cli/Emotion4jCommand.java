@@ -2,7 +2,12 @@ package io.github.emotion4j.examples.cli;
 
 import io.github.emotion4j.examples.Dl4jCpu;
 import io.github.emotion4j.vision.vgg.FaceVggLstmBranch;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,10 +38,42 @@ public final class Emotion4jCommand implements Callable<Integer> {
 
     /** Runs the command line with {@code args}; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Emotion4jCommand());
+        CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(routed(args));
+    }
+
+    /**
+     * The command line, with file-system errors a command did not handle itself (an output that exists, a folder
+     * that cannot be written) reported in one line that names the file, not as a stack trace.
+     */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Emotion4jCommand());
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+            IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause()
+                    : e instanceof IOException checked ? checked : null;
+            if (io == null) {
+                throw e;
+            }
+            command.getErr().println("emotion4j " + command.getCommandName() + ": " + describe(io));
+            return FAILED_INPUT;
+        });
+        return commandLine;
+    }
+
+    /** What went wrong with which file, in words. */
+    static String describe(IOException e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + ": " + (exists.getReason() != null ? exists.getReason() : "already exists");
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return missing.getFile() + ": no such file or folder";
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /**
@@ -62,7 +99,7 @@ public final class Emotion4jCommand implements Callable<Integer> {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         Dl4jCpu.configure();
-        int code = new CommandLine(new Emotion4jCommand()).execute(routed(args));
+        int code = commandLine().execute(routed(args));
         System.exit(code);
     }
 

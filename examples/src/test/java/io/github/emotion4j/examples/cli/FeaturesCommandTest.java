@@ -91,7 +91,16 @@ class FeaturesCommandTest {
 
         String[] r = run("features", "--set", "is10", "--out", existing.toString(), a.toString());
 
-        assertTrue(!r[0].equals("0"));
+        assertEquals("1", r[0]);
         assertEquals("keep me", Files.readString(existing));
+        assertEquals("emotion4j features: " + existing + ": refusing to overwrite", r[2].strip(), "one line, no stack trace");
+
+        Path folder = Files.createDirectories(dir.resolve("frames"));
+        Path taken = Files.writeString(folder.resolve("a.pyaa.csv"), "mine");
+        String[] pyaa = run("features", "--set", "pyaa", "--out-dir", folder.toString(), a.toString());
+
+        assertEquals("1", pyaa[0]);
+        assertEquals("mine", Files.readString(taken));
+        assertTrue(pyaa[2].contains(taken + ": refusing to overwrite") && !pyaa[2].contains("\tat "), pyaa[2]);
     }
 }
