@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * faces of clips) and face sequences for a {@link CnnLstm} (stage 3). Each epoch visits the training data in a
  * new random order (seeded), applies the stage's {@link Augmentation}, reports every update and epoch to a
  * {@link TrainingListener}, and measures validation accuracy; with {@link StageSettings#keepBest()} the network
- * ends with the parameters of its best validation epoch.
+ * ends with the parameters of its best validation epoch, and with {@link StageSettings#balancedClasses()} every
+ * example's loss is weighted so that each class counts as much as the others.
  *
  * <p>Stateless and thread-safe; the network passed in is trained in place (callers must not use it from another
  * thread meanwhile) and stays owned by the caller.
@@ -42,6 +43,9 @@ public final class FaceTrainer {
         int size();
 
         LabelledImage get(int index) throws IOException;
+
+        /** The label of sample {@code index}, without reading its image. */
+        Emotion label(int index);
     }
 
     /** Makes one training batch from sample indices. */
@@ -96,8 +100,12 @@ public final class FaceTrainer {
             }
             return new DataSet(Nd4j.create(features, new long[] {indices.length, input.channels(), input.size(), input.size()}, 'c'), labels);
         };
+        int[] classCounts = new int[Emotion.COUNT];
+        for (int i = 0; i < train.size(); i++) {
+            classCounts[train.label(i).ordinal()]++;
+        }
         Evaluator evaluator = validation.size() == 0 ? null : () -> evaluateImages(network, input, validation);
-        return run(network, train.size(), maker, evaluator, settings, seed, stage, listener);
+        return run(network, train.size(), classCounts, maker, evaluator, settings, seed, stage, listener);
     }
 
     /**
@@ -146,8 +154,12 @@ public final class FaceTrainer {
             }
             return new DataSet(Nd4j.create(features, new long[] {indices.length, length, sequenceLength}, 'c'), labels);
         };
+        int[] classCounts = new int[Emotion.COUNT];
+        for (int[] window : windows) {
+            classCounts[train.get(window[0]).label().ordinal()]++;
+        }
         Evaluator evaluator = validation.isEmpty() ? null : () -> evaluateClips(network, input, validation, sequenceLength);
-        return run(network, windows.size(), maker, evaluator, settings, seed, stage, listener);
+        return run(network, windows.size(), classCounts, maker, evaluator, settings, seed, stage, listener);
     }
 
     /** {@code view}, sampled for {@code reference}, moved onto {@code face} when its size differs. */
@@ -161,14 +173,22 @@ public final class FaceTrainer {
                 view.brightness(), view.contrast());
     }
 
-    private static TrainingHistory run(ComputationGraph network, int count, BatchMaker maker, Evaluator evaluator,
-            StageSettings settings, long seed, String stage, TrainingListener listener) throws IOException {
+    private static TrainingHistory run(ComputationGraph network, int count, int[] classCounts, BatchMaker maker,
+            Evaluator evaluator, StageSettings settings, long seed, String stage, TrainingListener listener) throws IOException {
         Random random = new Random(seed);
         int batches = (count + settings.batchSize() - 1) / settings.batchSize();
         long totalSteps = (long) batches * settings.epochs();
         listener.stageStarted(stage, totalSteps);
         listener.note(stage, String.format(Locale.ROOT, "%d training samples, %d epochs of %d batches of %d", count,
                 settings.epochs(), batches, settings.batchSize()));
+        float[] classWeights = settings.balancedClasses() ? balancedWeights(classCounts) : null;
+        if (classWeights != null) {
+            StringBuilder weights = new StringBuilder("balanced classes, loss weights:");
+            for (Emotion emotion : Emotion.all()) {
+                weights.append(String.format(Locale.ROOT, " %s %.2f", emotion, classWeights[emotion.ordinal()]));
+            }
+            listener.note(stage, weights.toString());
+        }
         long stageStart = System.nanoTime();
         double lastEpochSeconds = 0;
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
@@ -190,6 +210,9 @@ public final class FaceTrainer {
                 int from = b * settings.batchSize();
                 int[] indices = java.util.Arrays.copyOfRange(order, from, Math.min(count, from + settings.batchSize()));
                 DataSet batch = maker.make(indices, random);
+                if (classWeights != null) {
+                    batch.setLabelsMaskArray(exampleWeights(batch.getLabels(), classWeights));
+                }
                 network.fit(batch);
                 double loss = network.score();
                 if (!Double.isFinite(loss)) {
@@ -265,6 +288,38 @@ public final class FaceTrainer {
         return evaluation.build();
     }
 
+    /**
+     * Loss weight of each class, {@code n / (k n_c)} over the {@code k} classes that have examples ({@code n} examples,
+     * {@code n_c} of class {@code c}); 0 for a class without examples. The weights average to 1 over the examples.
+     */
+    static float[] balancedWeights(int[] classCounts) {
+        long total = 0;
+        int present = 0;
+        for (int count : classCounts) {
+            total += count;
+            present += count > 0 ? 1 : 0;
+        }
+        float[] weights = new float[classCounts.length];
+        for (int c = 0; c < classCounts.length; c++) {
+            weights[c] = classCounts[c] == 0 ? 0.0f : (float) (total / ((double) present * classCounts[c]));
+        }
+        return weights;
+    }
+
+    /**
+     * A labels mask of shape {@code [examples, 1]} holding each example's class weight: DL4J multiplies every
+     * example's loss, and its gradient, by it.
+     */
+    static INDArray exampleWeights(INDArray oneHotLabels, float[] classWeights) {
+        int n = (int) oneHotLabels.size(0);
+        INDArray classes = oneHotLabels.argMax(1);
+        float[] weights = new float[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = classWeights[classes.getInt(i)];
+        }
+        return Nd4j.create(weights, new long[] {n, 1}, 'c');
+    }
+
     static int argMax(double[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {
@@ -306,6 +361,11 @@ public final class FaceTrainer {
             public LabelledImage get(int index) {
                 return images.get(index);
             }
+
+            @Override
+            public Emotion label(int index) {
+                return images.get(index).label();
+            }
         };
     }
 
@@ -326,6 +386,11 @@ public final class FaceTrainer {
             public LabelledImage get(int index) throws IOException {
                 FaceClip clip = clips.get(refs.get(index)[0]);
                 return new LabelledImage(clip.face(refs.get(index)[1]), clip.label());
+            }
+
+            @Override
+            public Emotion label(int index) {
+                return clips.get(refs.get(index)[0]).label();
             }
         };
     }

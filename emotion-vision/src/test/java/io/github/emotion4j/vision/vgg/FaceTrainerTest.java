@@ -1,9 +1,11 @@
 package io.github.emotion4j.vision.vgg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.emotion4j.core.Emotion;
 import io.github.emotion4j.core.eval.Evaluation;
 import io.github.emotion4j.core.train.TrainingListener;
 import io.github.emotion4j.vision.fer.LabelledImage;
@@ -13,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
 
 class FaceTrainerTest {
@@ -84,6 +89,62 @@ class FaceTrainerTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaceTrainer.trainImages(network,
                     FaceInput.centered(32, 3), List.of(), List.of(), StageSettings.of(1, 4), 1, "stage 1", TrainingListener.NONE));
             assertTrue(e.getMessage().contains("stage 1"));
+        } finally {
+            network.close();
+        }
+    }
+
+    @Test
+    void balancedWeightsMakeEveryClassCountAlike() {
+        int[] counts = {30, 3, 0, 60, 9, 9, 9};
+        float[] weights = FaceTrainer.balancedWeights(counts);
+
+        double weightedExamples = 0;
+        for (int c = 0; c < counts.length; c++) {
+            weightedExamples += weights[c] * counts[c];
+            if (counts[c] > 0) {
+                assertEquals(120.0 / 6, weights[c] * counts[c], 1e-4, "class " + c + " weighs as much as any other");
+            }
+        }
+        assertEquals(0.0f, weights[2], "no examples, no weight");
+        assertEquals(120.0, weightedExamples, 1e-3, "the weights average to 1 over the examples");
+        assertEquals(10.0 * weights[0], weights[1], 1e-5, "a class ten times rarer weighs ten times more");
+
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 3, 7);
+        labels.putScalar(0, 1, 1);
+        labels.putScalar(1, 3, 1);
+        labels.putScalar(2, 1, 1);
+        INDArray mask = FaceTrainer.exampleWeights(labels, weights);
+        assertArrayEquals(new long[] {3, 1}, mask.shape());
+        assertArrayEquals(new float[] {weights[1], weights[3], weights[1]}, mask.data().asFloat(), 0.0f);
+    }
+
+    @Test
+    void balancedClassesLetARareClassBeLearned() {
+        // HAPPINESS and SADNESS portraits, 40 to 2: unweighted, the rare class is drowned
+        List<LabelledImage> train = new ArrayList<>();
+        int rare = 0;
+        for (LabelledImage face : SyntheticFaces.images(40, 5)) {
+            if (face.label() == Emotion.HAPPINESS || face.label() == Emotion.SADNESS && rare++ < 2) {
+                train.add(face);
+            }
+        }
+        List<LabelledImage> test = SyntheticFaces.images(10, 6).stream()
+                .filter(face -> face.label() == Emotion.HAPPINESS || face.label() == Emotion.SADNESS).toList();
+
+        double plain = rareRecall(train, test, false);
+        double balanced = rareRecall(train, test, true);
+
+        assertTrue(balanced >= 0.5 && balanced > plain, "SADNESS recall: balanced " + balanced + ", plain " + plain);
+    }
+
+    private static double rareRecall(List<LabelledImage> train, List<LabelledImage> test, boolean balanced) {
+        ComputationGraph network = Vgg16.create(SMALL, ADAM);
+        try {
+            FaceTrainer.trainImages(network, FaceInput.centered(32, 3), train, List.of(),
+                    StageSettings.of(10, 14).withAugmentation(Augmentation.NONE).withBalancedClasses(balanced), 3, "stage 1",
+                    TrainingListener.NONE);
+            return FaceTrainer.evaluateImages(network, FaceInput.centered(32, 3), test).recall(Emotion.SADNESS);
         } finally {
             network.close();
         }

@@ -78,6 +78,8 @@ final class FaceTraining {
         Augmentation augmentation = Augmentation.DEFAULT;
         Boolean keepBest;
         Duration timeLimit = Duration.ZERO;
+        /** Weight every training example by the inverse frequency of its class. */
+        boolean balanced;
         int lstmUnits = CnnLstm.PAPER_LSTM_UNITS;
         int sequenceLength = CnnLstm.PAPER_SEQUENCE_LENGTH;
         String name = FaceVggLstmBranch.TYPE;
@@ -114,7 +116,7 @@ final class FaceTraining {
         }
 
         StageSettings stage(int s) {
-            return new StageSettings(epochs[s - 1], batch[s - 1], augmentation, keepBest == null || keepBest, timeLimit);
+            return new StageSettings(epochs[s - 1], batch[s - 1], augmentation, keepBest == null || keepBest, timeLimit, balanced);
         }
     }
 
@@ -139,6 +141,7 @@ final class FaceTraining {
         provenance.put("command", settings.commandLine);
         provenance.put("training.stages", settings.stage);
         provenance.put("training.solver", settings.solver.toString());
+        provenance.put("training.class_weights", settings.balanced ? "balanced" : "none");
         ComputationGraph network;
         FaceInput input;
         FaceBackbone embedded = null;

@@ -117,6 +117,9 @@ final class TrainFaceCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "MINUTES", description = "start no epoch that would end a stage after this many minutes")
     Double timeLimit;
 
+    @Option(names = "--balanced", description = "weight each face's loss by the inverse frequency of its class, so that rare classes count (FER-2013: DISGUST is 1.5 %)")
+    boolean balanced;
+
     @Option(names = "--lstm", paramLabel = "UNITS", defaultValue = "128", description = "LSTM units of stage 3 (default 128)")
     int lstm;
 
@@ -180,6 +183,7 @@ final class TrainFaceCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--augment must be full, geometric or none, got '" + augment + "'");
             };
             s.keepBest = keepBest;
+            s.balanced = balanced;
             s.timeLimit = timeLimit == null ? Duration.ZERO : Duration.ofMillis(Math.round(timeLimit * 60_000));
             s.lstmUnits = lstm;
             s.sequenceLength = sequence;

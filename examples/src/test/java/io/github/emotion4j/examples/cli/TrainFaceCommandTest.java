@@ -76,7 +76,8 @@ class TrainFaceCommandTest {
         Path bundle = dir.resolve("stage1");
 
         Run run = run("train-face", "--stage", "1", "--fer2013", fer.toString(), "--input-size", "32", "--channels", "1",
-                "--width", "0.0625", "--fc", "8", "--batch-norm", "--epochs", "2", "--batch", "7", "--out", bundle.toString(), "--quiet");
+                "--width", "0.0625", "--fc", "8", "--batch-norm", "--epochs", "2", "--batch", "7", "--balanced", "--out",
+                bundle.toString(), "--quiet");
 
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("stage 1: FER-2013"), run.out());
@@ -86,6 +87,7 @@ class TrainFaceCommandTest {
             assertEquals("CNN", opened.manifest().branches().get(0).properties().get("kind"));
             assertTrue(opened.manifest().provenance().get("command").startsWith("emotion4j train-face --stage 1 "),
                     opened.manifest().provenance().get("command"));
+            assertEquals("balanced", opened.manifest().provenance().get("training.class_weights"));
         }
         try (EmotionRecognizer recognizer = EmotionRecognizer.load(bundle)) {
             assertEquals(1, recognizer.branches().size());
