@@ -3,8 +3,9 @@ package io.github.emotion4j.audio.features.is10;
 import org.jtransforms.utils.CommonUtils;
 
 /**
- * The real FFT openSMILE 3.0.1 computes its 25 ms spectra with: Ooura's split-radix algorithm
- * ({@code fftsg.c}, {@code rdft}) in single precision, with openSMILE's own twiddle table. The butterflies
+ * The real FFT openSMILE 3.0.1 computes its spectra with (the 25 ms frames' and the pitch branch's): Ooura's
+ * split-radix algorithm ({@code fftsg.c}, {@code rdft}) in single precision, with openSMILE's own twiddle
+ * table. The butterflies
  * are JTransforms' implementation of the same algorithm (statement for statement the same arithmetic);
  * the tables are built here exactly as openSMILE's {@code makewt}/{@code makect} build them (single
  * precision angle steps, double precision {@code cos}/{@code sin}, {@code 0.5 / cos} in double), because
@@ -38,10 +39,6 @@ final class SinglePrecisionRealFft {
         this.w = new float[nw + nc];
         makeTwiddles();
         makeCosines();
-    }
-
-    int length() {
-        return n;
     }
 
     /** Transforms {@code a[0..n)} (owned by the caller) in place; see the class comment for the layout. */
