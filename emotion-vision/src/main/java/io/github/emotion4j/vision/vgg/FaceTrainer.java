@@ -16,6 +16,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,14 +183,25 @@ public final class FaceTrainer {
         listener.stageStarted(stage, totalSteps);
         listener.note(stage, String.format(Locale.ROOT, "%d training samples, %d epochs of %d batches of %d", count,
                 settings.epochs(), batches, settings.batchSize()));
-        float[] classWeights = settings.balancedClasses() ? balancedWeights(classCounts) : null;
-        if (classWeights != null) {
-            StringBuilder weights = new StringBuilder("balanced classes, loss weights:");
-            for (Emotion emotion : Emotion.all()) {
-                weights.append(String.format(Locale.ROOT, " %s %.2f", emotion, classWeights[emotion.ordinal()]));
-            }
-            listener.note(stage, weights.toString());
+        if (!settings.balancedClasses()) {
+            return train(network, count, batches, totalSteps, maker, evaluator, settings, random, stage, listener);
         }
+        float[] classWeights = balancedWeights(classCounts);
+        StringBuilder weights = new StringBuilder("balanced classes, loss weights:");
+        for (Emotion emotion : Emotion.all()) {
+            weights.append(String.format(Locale.ROOT, " %s %.2f", emotion, classWeights[emotion.ordinal()]));
+        }
+        listener.note(stage, weights.toString());
+        ILossFunction original = weightLoss(network, classWeights);
+        try {
+            return train(network, count, batches, totalSteps, maker, evaluator, settings, random, stage, listener);
+        } finally {
+            setLoss(network, original);
+        }
+    }
+
+    private static TrainingHistory train(ComputationGraph network, int count, int batches, long totalSteps, BatchMaker maker,
+            Evaluator evaluator, StageSettings settings, Random random, String stage, TrainingListener listener) throws IOException {
         long stageStart = System.nanoTime();
         double lastEpochSeconds = 0;
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
@@ -210,9 +223,6 @@ public final class FaceTrainer {
                 int from = b * settings.batchSize();
                 int[] indices = java.util.Arrays.copyOfRange(order, from, Math.min(count, from + settings.batchSize()));
                 DataSet batch = maker.make(indices, random);
-                if (classWeights != null) {
-                    batch.setLabelsMaskArray(exampleWeights(batch.getLabels(), classWeights));
-                }
                 network.fit(batch);
                 double loss = network.score();
                 if (!Double.isFinite(loss)) {
@@ -307,17 +317,40 @@ public final class FaceTrainer {
     }
 
     /**
-     * A labels mask of shape {@code [examples, 1]} holding each example's class weight: DL4J multiplies every
-     * example's loss, and its gradient, by it.
+     * Gives the network's cross-entropy output layer the per-class weights {@code classWeights} (DL4J's weighted
+     * {@link LossMCXENT}: each example's loss, and its gradient, times the weight of its true class); returns the
+     * loss function it had. Per-example weights cannot go through DL4J's labels mask: its layers multiply their
+     * pre-activations by the mask too, which would scale the logits by a label-dependent factor in training only.
      */
-    static INDArray exampleWeights(INDArray oneHotLabels, float[] classWeights) {
-        int n = (int) oneHotLabels.size(0);
-        INDArray classes = oneHotLabels.argMax(1);
-        float[] weights = new float[n];
-        for (int i = 0; i < n; i++) {
-            weights[i] = classWeights[classes.getInt(i)];
+    static ILossFunction weightLoss(ComputationGraph network, float[] classWeights) {
+        ILossFunction original = outputLoss(network);
+        if (!(original instanceof LossMCXENT crossEntropy)) {
+            throw new IllegalArgumentException("balanced classes need a cross-entropy output layer, this one has " + original);
         }
-        return Nd4j.create(weights, new long[] {n, 1}, 'c');
+        INDArray weights = Nd4j.create(classWeights, new long[] {1, classWeights.length}, 'c');
+        setLoss(network, new LossMCXENT(crossEntropy.getSoftmaxClipEps(), weights));
+        return original;
+    }
+
+    /** The loss function of the network's (single) output layer. */
+    static ILossFunction outputLoss(ComputationGraph network) {
+        org.deeplearning4j.nn.conf.layers.Layer layer = network.getOutputLayer(0).conf().getLayer();
+        if (layer instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer output) {
+            return output.getLossFn();
+        }
+        if (layer instanceof org.deeplearning4j.nn.conf.layers.LossLayer loss) {
+            return loss.getLossFn();
+        }
+        throw new IllegalArgumentException("the network's output is not a loss layer: " + layer);
+    }
+
+    private static void setLoss(ComputationGraph network, ILossFunction loss) {
+        org.deeplearning4j.nn.conf.layers.Layer layer = network.getOutputLayer(0).conf().getLayer();
+        if (layer instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer output) {
+            output.setLossFn(loss);
+        } else {
+            ((org.deeplearning4j.nn.conf.layers.LossLayer) layer).setLossFn(loss);
+        }
     }
 
     static int argMax(double[] values) {
