@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -102,12 +103,8 @@ public final class FaceTrainer {
             }
             return new DataSet(Nd4j.create(features, new long[] {indices.length, input.channels(), input.size(), input.size()}, 'c'), labels);
         };
-        int[] classCounts = new int[Emotion.COUNT];
-        for (int i = 0; i < train.size(); i++) {
-            classCounts[train.label(i).ordinal()]++;
-        }
         Evaluator evaluator = validation.size() == 0 ? null : () -> evaluateImages(network, input, validation);
-        return run(network, train.size(), classCounts, maker, evaluator, settings, seed, stage, listener);
+        return run(network, train.size(), train::label, maker, evaluator, settings, seed, stage, listener);
     }
 
     /**
@@ -156,12 +153,9 @@ public final class FaceTrainer {
             }
             return new DataSet(Nd4j.create(features, new long[] {indices.length, length, sequenceLength}, 'c'), labels);
         };
-        int[] classCounts = new int[Emotion.COUNT];
-        for (int[] window : windows) {
-            classCounts[train.get(window[0]).label().ordinal()]++;
-        }
         Evaluator evaluator = validation.isEmpty() ? null : () -> evaluateClips(network, input, validation, sequenceLength);
-        return run(network, windows.size(), classCounts, maker, evaluator, settings, seed, stage, listener);
+        return run(network, windows.size(), i -> train.get(windows.get(i)[0]).label(), maker, evaluator, settings, seed,
+                stage, listener);
     }
 
     /** {@code view}, sampled for {@code reference}, moved onto {@code face} when its size differs. */
@@ -175,7 +169,8 @@ public final class FaceTrainer {
                 view.brightness(), view.contrast());
     }
 
-    private static TrainingHistory run(ComputationGraph network, int count, int[] classCounts, BatchMaker maker,
+    /** @param labelOf the label of training sample {@code 0 .. count-1} */
+    private static TrainingHistory run(ComputationGraph network, int count, IntFunction<Emotion> labelOf, BatchMaker maker,
             Evaluator evaluator, StageSettings settings, long seed, String stage, TrainingListener listener) throws IOException {
         Random random = new Random(seed);
         int batches = (count + settings.batchSize() - 1) / settings.batchSize();
@@ -185,6 +180,10 @@ public final class FaceTrainer {
                 settings.epochs(), batches, settings.batchSize()));
         if (!settings.balancedClasses()) {
             return train(network, count, batches, totalSteps, maker, evaluator, settings, random, stage, listener);
+        }
+        int[] classCounts = new int[Emotion.COUNT];
+        for (int i = 0; i < count; i++) {
+            classCounts[labelOf.apply(i).ordinal()]++;
         }
         float[] classWeights = balancedWeights(classCounts);
         StringBuilder weights = new StringBuilder("balanced classes, loss weights:");
